@@ -1,0 +1,22 @@
+# Two commands on a fresh machine: `make run` starts the app, `make test` runs every test.
+# Both set up .venv first, and only when pyproject.toml changed since the last set-up.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench reliability clean
+
+$(STAMP): pyproject.toml scripts/bootstrap
+	PYTHON=$(PYTHON) bash scripts/bootstrap $(VENV)
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/onemore $(ARGS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

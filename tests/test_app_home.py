@@ -1,0 +1,68 @@
+"""The app as the lifter sees it on start: what is in progress, what was done last."""
+
+from datetime import timedelta
+
+from textual.widgets import Static
+
+from tui.app import make_app
+from tui.core.model import ExerciseLog, Session, new_id
+from tui.settings import Settings
+from tui.store.repository import Store
+
+from .conftest import START, make_session, make_set
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_home_offers_the_session_in_progress_with_its_saved_sets(data_dir, clock):
+    with Store(data_dir, now=clock) as store:
+        exercise = ExerciseLog(id=new_id(), name="Barbell Back Squat", catalog_id="barbell_back_squat")
+        store.start_session(Session(id=new_id(), name="Full body A", started_at=START).with_exercise(exercise))
+        store.log_set(exercise.id, make_set(100, 5))
+        store.log_set(exercise.id, make_set(102.5, 5))
+    with Store(data_dir, now=clock) as store:
+        app = make_app(store, Settings(), [], now=clock)
+        async with app.run_test(size=(100, 30)):
+            shown = text_of(app, "#in-progress")
+            assert "Full body A" in shown and "2 sets saved" in shown
+            assert "102.5 kg × 5 @2" in shown
+
+
+async def test_home_shows_the_last_finished_session(data_dir, clock):
+    with Store(data_dir, now=clock) as store:
+        store.add_finished([make_session("Lower", at=START - timedelta(days=3)), make_session("Upper")])
+        app = make_app(store, Settings(), [], now=clock)
+        async with app.run_test(size=(100, 30)):
+            assert "Upper" in text_of(app, "#last-session")
+            assert "1500 kg" in text_of(app, "#last-session")
+            assert "No session in progress" in text_of(app, "#in-progress")
+
+
+async def test_problems_found_at_start_are_told_on_screen(data_dir, clock):
+    data_dir.mkdir(mode=0o700)
+    (data_dir / "live.json").write_text("{broken")
+    with Store(data_dir, now=clock) as store:
+        app = make_app(store, Settings(theme="neon"), ["config.toml: 'unit' must be one of..."], now=clock)
+        async with app.run_test(size=(100, 30)):
+            messages = [n.message for n in app._notifications]
+            assert any("live.json could not be read" in m for m in messages)
+            assert any("'unit'" in m for m in messages)
+            assert any("Theme 'neon' is not installed" in m for m in messages)
+            assert app.theme == "onemore-dark"
+
+
+async def test_the_chosen_theme_is_used(data_dir, clock):
+    with Store(data_dir, now=clock) as store:
+        app = make_app(store, Settings(theme="onemore-bright"), [], now=clock)
+        async with app.run_test(size=(100, 30)):
+            assert app.theme == "onemore-bright"
+
+
+async def test_a_second_instance_says_it_is_read_only(data_dir, clock):
+    with Store(data_dir, now=clock):
+        with Store(data_dir, now=clock) as second:
+            app = make_app(second, Settings(), [], now=clock)
+            async with app.run_test(size=(100, 30)):
+                assert "Read-only" in text_of(app, "#read-only")

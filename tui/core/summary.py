@@ -1,0 +1,40 @@
+"""Small per-session figures kept in the derived index, so lists open without reading history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui.core.model import Session, to_kg
+
+
+def volume_kg(session: Session) -> float:
+    """Sum of weight × reps over working sets, in kg whatever unit each set was logged in."""
+    return sum(to_kg(s.volume, s.unit) for s in session.sets)
+
+
+def session_summary(session: Session) -> dict[str, Any]:
+    working = [s for s in session.sets if s.is_working]
+    return {
+        "id": session.id,
+        "name": session.name,
+        "started_at": session.started_at.isoformat(),
+        "ended_at": None if session.ended_at is None else session.ended_at.isoformat(),
+        "exercises": [e.name for e in session.exercises],
+        "working_sets": len(working),
+        "warmup_sets": len(session.sets) - len(working),
+        "volume_kg": round(volume_kg(session), 1),
+    }
+
+
+def last_time(session: Session) -> dict[str, dict[str, Any]]:
+    """Per exercise key: what was done in `session`, to show as "previous" next time."""
+    return {
+        exercise.key: {
+            "name": exercise.name,
+            "session_id": session.id,
+            "started_at": session.started_at.isoformat(),
+            "sets": [s.to_dict() for s in exercise.sets],
+        }
+        for exercise in session.exercises
+        if exercise.sets
+    }

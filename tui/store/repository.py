@@ -1,0 +1,288 @@
+"""The lifter's store: the session in progress, finished sessions by year, and a derived index.
+
+```
+<data dir>/live.json          the session in progress, rewritten durably after every set
+<data dir>/history/2026.json  finished sessions of one year, one record per session
+<data dir>/index.json         derived: per-session summaries, last time per exercise
+<data dir>/onemore.lock       one writer at a time
+```
+
+Logging a set rewrites only live.json, so it costs the same in year ten as on day one.
+Finishing writes history, then the index, then clears live.json; each step can be repeated,
+so a crash between steps is repaired at the next open.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb import Query
+
+from tui.core.model import ModelError, Session, SetLog
+from tui.core.summary import last_time, session_summary
+from tui.store.datafile import DataFile
+from tui.store.storage import FILE_MODE, make_private_folder, sweep_temp_files
+
+log = logging.getLogger(__name__)
+
+LIVE_TABLE = "live"
+INDEX_TABLE = "index"
+SESSIONS_TABLE = "sessions"
+
+
+class ReadOnlyStore(Exception):
+    """Raised on a write when another OneMore holds the store."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Another OneMore is using this data folder, so this one can only read. "
+            "Close the other one to log here."
+        )
+
+
+class NoSessionInProgress(Exception):
+    def __init__(self) -> None:
+        super().__init__("There is no session in progress.")
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Store:
+    """Everything the app and the command line save or read goes through here."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        now: Callable[[], datetime] = utc_now,
+        lock_timeout: float = 0,
+    ) -> None:
+        self.data_dir = Path(data_dir)
+        self.notices: list[str] = []
+        self._now = now
+        make_private_folder(self.data_dir)
+        self._lock = FileLock(
+            self.data_dir / "onemore.lock",
+            timeout=lock_timeout,
+            mode=FILE_MODE,
+            thread_local=False,
+            fallback_to_soft=False,
+        )
+        try:
+            self._lock.acquire()
+            self.read_only = False
+        except Timeout:
+            self.read_only = True
+            self.tell(
+                "Another OneMore is already open on this data folder: "
+                "this one opened read-only and will not save anything."
+            )
+        self.history_dir = self.data_dir / "history"
+        if not self.read_only:
+            make_private_folder(self.history_dir)
+            sweep_temp_files(self.data_dir)
+            sweep_temp_files(self.history_dir)
+        self._live_file = self._data_file(self.data_dir / "live.json", "live")
+        self._index_file = self._data_file(self.data_dir / "index.json", "index")
+        self._years: dict[int, DataFile] = {}
+        self._live = self._read_live()
+        self._index = self._read_index()
+        self._finish_interrupted()
+
+    # -- opening -------------------------------------------------------------------------
+
+    def tell(self, notice: str) -> None:
+        """Keep a message for the lifter (shown by the app or printed by the command line)."""
+        log.warning(notice)
+        self.notices.append(notice)
+
+    def _data_file(self, path: Path, kind: str) -> DataFile:
+        return DataFile(path, kind, read_only=self.read_only, now=self._now, tell=self.tell)
+
+    def _read_live(self) -> Session | None:
+        record = self._live_file.get_single(LIVE_TABLE)
+        if record is None:
+            return None
+        try:
+            return Session.from_dict(record)
+        except ModelError as problem:
+            self.tell(f"live.json holds a session that cannot be read ({problem}); it was left in the file.")
+            return None
+
+    def _read_index(self) -> dict[str, dict[str, Any]]:
+        index = self._index_file.get_single(INDEX_TABLE)
+        if index is not None and isinstance(index.get("sessions"), dict):
+            return index
+        index = {"sessions": {}, "exercises": {}}
+        if self._year_paths():
+            self._rebuild_index_into(index)
+        return index
+
+    def _rebuild_index_into(self, index: dict[str, dict[str, Any]]) -> None:
+        for session in self.finished_sessions():
+            self._add_to_index(index, session)
+        if not self.read_only:
+            self._index_file.put_single(INDEX_TABLE, index)
+
+    def _finish_interrupted(self) -> None:
+        """A session finished just before a crash is still in live.json: file it away now."""
+        if self._live is not None and self._live.finished and not self.read_only:
+            self._file_away(self._live)
+
+    def close(self) -> None:
+        if not self.read_only:
+            self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the session in progress ---------------------------------------------------------
+
+    @property
+    def live(self) -> Session | None:
+        """The session in progress, with every set whose save has returned."""
+        return self._live
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyStore()
+
+    def save_session(self, session: Session) -> None:
+        """Durably save `session` as the session in progress (returns once it is on disk)."""
+        self._writable()
+        self._live_file.put_single(LIVE_TABLE, session.to_dict())
+        self._live = session
+
+    def start_session(self, session: Session) -> None:
+        self.save_session(session)
+
+    def _require_live(self) -> Session:
+        if self._live is None:
+            raise NoSessionInProgress()
+        return self._live
+
+    def log_set(self, exercise_id: str, set_log: SetLog) -> Session:
+        """Add (or replace, by id) a set of the session in progress and save it durably."""
+        session = self._require_live().with_set(exercise_id, set_log)
+        self.save_session(session)
+        return session
+
+    def remove_set(self, set_id: str) -> Session:
+        session = self._require_live().without_set(set_id)
+        self.save_session(session)
+        return session
+
+    def finish_session(self, ended_at: datetime) -> Session:
+        """Mark the session in progress finished and move it into history."""
+        session = self._require_live().finish(ended_at)
+        self.save_session(session)  # from here on a crash still finishes it at the next open
+        self._file_away(session)
+        return session
+
+    def discard_session(self) -> None:
+        """Drop the session in progress without keeping it (nothing was logged worth keeping)."""
+        self._writable()
+        self._live_file.table(LIVE_TABLE).truncate()
+        self._live = None
+
+    def _file_away(self, session: Session) -> None:
+        self.add_finished([session])
+        self.discard_session()
+
+    # -- history -------------------------------------------------------------------------
+
+    def _year_paths(self) -> list[Path]:
+        return sorted(p for p in self.history_dir.glob("*.json") if p.stem.isdigit())
+
+    def _year_file(self, year: int) -> DataFile:
+        if year not in self._years:
+            self._years[year] = self._data_file(self.history_dir / f"{year}.json", "history")
+        return self._years[year]
+
+    def add_finished(self, sessions: Iterable[Session]) -> int:
+        """Save finished sessions into history (replacing any with the same id); one write per year."""
+        self._writable()
+        by_year: dict[int, list[Session]] = {}
+        for session in sessions:
+            if not session.finished:
+                raise ValueError("only finished sessions go into history")
+            by_year.setdefault(session.started_at.year, []).append(session)
+        for year, batch in sorted(by_year.items()):
+            year_file = self._year_file(year)
+            table = year_file.table(SESSIONS_TABLE)
+            with year_file.batch():
+                for session in batch:
+                    table.upsert(session.to_dict(), Query().id == session.id)
+        saved = [s for batch in by_year.values() for s in batch]
+        if saved:
+            for session in saved:
+                self._add_to_index(self._index, session)
+            self._index_file.put_single(INDEX_TABLE, self._index)
+        return len(saved)
+
+    def finished_sessions(self) -> Iterator[Session]:
+        """Every finished session, oldest first (reads the history files)."""
+        for path in self._year_paths():
+            records = self._year_file(int(path.stem)).table(SESSIONS_TABLE).all()
+            sessions = []
+            for record in records:
+                try:
+                    sessions.append(Session.from_dict(dict(record)))
+                except ModelError as problem:
+                    self.tell(f"history/{path.name}: a session could not be read ({problem}); it was left in the file.")
+            yield from sorted(sessions, key=lambda s: s.started_at)
+
+    def session(self, session_id: str) -> Session | None:
+        """A finished session by id, reading only the year file it lives in."""
+        summary = self._index["sessions"].get(session_id)
+        if summary is None:
+            return None
+        year = datetime.fromisoformat(summary["started_at"]).year
+        record = self._year_file(year).table(SESSIONS_TABLE).get(Query().id == session_id)
+        return None if record is None else Session.from_dict(dict(record))
+
+    # -- the derived index ---------------------------------------------------------------
+
+    @staticmethod
+    def _add_to_index(index: dict[str, dict[str, Any]], session: Session) -> None:
+        index["sessions"][session.id] = session_summary(session)
+        started = session.started_at
+        for key, done in last_time(session).items():
+            known = index["exercises"].get(key)
+            if known is None or datetime.fromisoformat(known["started_at"]) <= started:
+                index["exercises"][key] = done
+
+    def summaries(self) -> list[dict[str, Any]]:
+        """Every finished session's summary, newest first (from the index, no history read)."""
+        return sorted(
+            self._index["sessions"].values(),
+            key=lambda s: datetime.fromisoformat(s["started_at"]),
+            reverse=True,
+        )
+
+    def last_summary(self) -> dict[str, Any] | None:
+        summaries = self._index["sessions"].values()
+        if not summaries:
+            return None
+        return max(summaries, key=lambda s: datetime.fromisoformat(s["started_at"]))
+
+    def previous(self, exercise_key: str) -> list[SetLog]:
+        """The sets of the last finished session in which this exercise was done."""
+        done = self._index["exercises"].get(exercise_key)
+        if done is None:
+            return []
+        return [SetLog.from_dict(s) for s in done["sets"]]
+
+    @property
+    def session_count(self) -> int:
+        return len(self._index["sessions"])

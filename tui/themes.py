@@ -1,0 +1,74 @@
+"""Themes are TOML files of Textual Theme fields: built-in ones ship in `themes/`, the
+lifter's own go in `<config folder>/themes/`. A broken file is reported, never fatal."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from textual.theme import Theme
+
+import tui
+
+DEFAULT_THEME = "onemore-dark"
+COLOUR_FIELDS = (
+    "primary", "secondary", "accent", "warning", "error", "success",
+    "foreground", "background", "surface", "panel", "boost",
+)
+# Our own CSS variables, with defaults for Textual's built-in themes.
+VARIABLE_DEFAULTS = {"rest-over": "#E5484D", "breath-in": "#5BC0BE", "breath-out": "#F2A541"}
+
+
+def built_in_folder() -> Path:
+    """`themes/` inside an installed wheel, else the checkout's top-level `themes/`."""
+    package = Path(tui.__file__).parent
+    installed = package / "themes"
+    return installed if installed.is_dir() else package.parent / "themes"
+
+
+def theme_from_toml(path: Path) -> Theme:
+    """A Theme from one file; ValueError with a plain reason when the file is not usable."""
+    try:
+        values = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ValueError(str(error)) from error
+    name = values.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError('it needs a name, e.g. name = "my-theme"')
+    if not isinstance(values.get("primary"), str):
+        raise ValueError('it needs a primary colour, e.g. primary = "#F2A541"')
+    colours = {}
+    for field in COLOUR_FIELDS:
+        if field in values:
+            if not isinstance(values[field], str):
+                raise ValueError(f"{field} must be a colour in quotes")
+            colours[field] = values[field]
+    variables = values.get("variables", {})
+    if not isinstance(variables, dict) or not all(isinstance(v, str) for v in variables.values()):
+        raise ValueError("[variables] must map names to colours in quotes")
+    dark = values.get("dark", True)
+    if not isinstance(dark, bool):
+        raise ValueError("dark must be true or false")
+    theme = Theme(name=name.strip(), dark=dark, variables=dict(variables), **colours)
+    try:
+        theme.to_color_system()  # checks every colour parses
+    except Exception as error:  # noqa: BLE001 - Textual raises several kinds for bad colours
+        raise ValueError(f"a colour is not valid ({error})") from error
+    return theme
+
+
+def load_themes(*folders: Path) -> tuple[list[Theme], list[str]]:
+    """Every theme in `folders` (later folders may override earlier names) and the problems."""
+    themes: dict[str, Theme] = {}
+    problems = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            try:
+                theme = theme_from_toml(path)
+            except ValueError as problem:
+                problems.append(f"Theme file {path} was not loaded: {problem}")
+                continue
+            themes[theme.name] = theme
+    return list(themes.values()), problems
