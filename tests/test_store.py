@@ -230,3 +230,50 @@ def test_a_session_record_that_cannot_be_read_is_reported_and_the_rest_load(data
     with Store(data_dir, now=clock) as store:
         assert [s.id for s in store.finished_sessions()] == [good.id]
         assert any("a session could not be read" in n for n in store.notices)
+
+
+def test_a_deleted_session_leaves_a_tombstone_and_disappears_everywhere_else(data_dir, clock):
+    older = make_session("Lower", at=START - timedelta(days=7), weight=90)
+    newer = make_session("Upper", at=START, weight=110)
+    with Store(data_dir, now=clock) as store:
+        store.add_finished([older, newer])
+        assert store.delete_session(newer.id, clock())
+        assert not store.delete_session("no-such-session", clock())
+    with Store(data_dir, now=clock) as store:
+        assert [s.id for s in store.finished_sessions()] == [older.id]
+        assert store.session(newer.id) is None
+        assert store.tombstone(newer.id)["deleted_at"] == START.isoformat()
+        assert {s.weight for s in store.previous("barbell_back_squat")} == {90}  # falls back
+        assert store.last_summary()["id"] == older.id
+    (data_dir / "index.json").unlink()
+    with Store(data_dir, now=clock) as store:  # a rebuilt index remembers the deletion too
+        assert store.tombstone(newer.id) is not None and store.session_count == 1
+
+
+def test_changed_sessions_wait_in_the_outbox_until_a_sync_carries_them(data_dir, clock):
+    first, second = make_session(), make_session(at=START + timedelta(days=1))
+    with Store(data_dir, now=clock) as store:
+        store.add_finished([first, second])
+        store.delete_session(second.id, clock())
+        carried = store.pending_changes()
+        assert carried == {first.id: 1, second.id: 2}
+        store.add_finished([first.edited(clock())])  # edited again while the sync ran
+        store.mark_synced(carried)
+        assert store.pending_changes() == {first.id: 2}
+    with Store(data_dir, now=clock) as store:
+        assert store.pending_changes() == {first.id: 2}
+
+
+def test_sessions_that_came_from_a_sync_do_not_go_back_out(data_dir, clock):
+    with Store(data_dir, now=clock) as store:
+        pulled = make_session()
+        store.add_finished([pulled], from_sync=True)
+        store.delete_session(pulled.id, clock(), from_sync=True)
+        assert store.pending_changes() == {}
+
+
+def test_finishing_a_session_puts_it_in_the_outbox(data_dir, clock):
+    with Store(data_dir, now=clock) as store:
+        start_live(store)
+        finished = store.finish_session(START + timedelta(hours=1))
+        assert list(store.pending_changes()) == [finished.id]

@@ -14,6 +14,8 @@ from typing import Any
 from tui.store.storage import make_private_folder, write_durably
 
 PACER_PATTERNS = ("cyclic-sigh", "resonance", "box", "off")
+# Tables of config.toml that other parts of OneMore read (sync reads [sync]).
+OTHER_SECTIONS = {"sync"}
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ def settings_from(values: dict[str, Any], source: str) -> tuple[Settings, list[s
     settings = Settings()
     problems = []
     for key, value in values.items():
+        if key in OTHER_SECTIONS:
+            continue
         check = CHECKS.get(key)
         if check is None:
             problems.append(f"{source}: unknown setting '{key}' was ignored.")

@@ -146,6 +146,7 @@ class SetLog:
     calm_after_s: float | None = None
     note: str = ""
     calibration: Calibration | None = None
+    edited_at: datetime | None = None  # set when a saved set is changed; the later edit wins a merge
 
     def __post_init__(self) -> None:
         if self.kind not in SET_KINDS:
@@ -167,6 +168,13 @@ class SetLog:
                 raise ModelError(f"{name} cannot be negative")
         if self.logged_at.tzinfo is None:
             raise ModelError("logged_at must carry a UTC offset")
+        if self.edited_at is not None and self.edited_at.tzinfo is None:
+            raise ModelError("edited_at must carry a UTC offset")
+
+    @property
+    def changed_at(self) -> datetime:
+        """When this version of the set was made: its last edit, else when it was logged."""
+        return self.edited_at or self.logged_at
 
     @property
     def is_working(self) -> bool:
@@ -192,6 +200,7 @@ class SetLog:
             "calm_after_s": self.calm_after_s,
             "logged_at": _time_text(self.logged_at),
             "note": self.note,
+            "edited_at": _time_text(self.edited_at),
         }
         if self.calibration is not None:
             data["calibration"] = self.calibration.to_dict()
@@ -224,6 +233,7 @@ class SetLog:
             calm_after_s=_optional_number(data.get("calm_after_s"), "calm_after_s"),
             note=_text(data.get("note"), "note"),
             calibration=None if calibration is None else Calibration.from_dict(calibration),
+            edited_at=_time_value(data.get("edited_at"), "edited_at"),
         )
 
 
@@ -327,6 +337,8 @@ class Session:
     notes: str = ""
     exercises: tuple[ExerciseLog, ...] = ()
     routine_id: str | None = None
+    edited_at: datetime | None = None  # set when a finished session is changed
+    removed_set_ids: tuple[str, ...] = ()  # sets deleted after the finish, so a merge keeps them out
 
     @property
     def finished(self) -> bool:
@@ -359,6 +371,15 @@ class Session:
     def finish(self, ended_at: datetime) -> Session:
         return replace(self, ended_at=ended_at)
 
+    def edited(self, at: datetime) -> Session:
+        """This session marked as changed after it was finished (for sync to carry)."""
+        return replace(self, edited_at=at)
+
+    def remove_finished_set(self, set_id: str, at: datetime) -> Session:
+        """Delete a set from a finished session, remembering it so no merge brings it back."""
+        removed = self.removed_set_ids + (set_id,)
+        return replace(self.without_set(set_id), removed_set_ids=removed, edited_at=at)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -368,6 +389,8 @@ class Session:
             "checkin": None if self.checkin is None else self.checkin.to_dict(),
             "notes": self.notes,
             "routine_id": self.routine_id,
+            "edited_at": _time_text(self.edited_at),
+            "removed_set_ids": list(self.removed_set_ids),
             "exercises": [e.to_dict() for e in self.exercises],
         }
 
@@ -386,6 +409,9 @@ class Session:
             raise ModelError("a session's exercises must be a list")
         checkin = data.get("checkin")
         routine_id = data.get("routine_id")
+        removed = data.get("removed_set_ids", [])
+        if not isinstance(removed, list) or not all(isinstance(r, str) for r in removed):
+            raise ModelError("removed_set_ids must be a list of set ids")
         return cls(
             id=session_id,
             name=_text(data.get("name"), "name") or "Session",
@@ -395,6 +421,8 @@ class Session:
             notes=_text(data.get("notes"), "notes"),
             exercises=tuple(ExerciseLog.from_dict(e) for e in exercises),
             routine_id=routine_id if isinstance(routine_id, str) else None,
+            edited_at=_time_value(data.get("edited_at"), "edited_at"),
+            removed_set_ids=tuple(removed),
         )
 
 

@@ -4,8 +4,12 @@
 <data dir>/live.json          the session in progress, rewritten durably after every set
 <data dir>/history/2026.json  finished sessions of one year, one record per session
 <data dir>/index.json         derived: per-session summaries, last time per exercise
+<data dir>/outbox.json        finished sessions changed since the last sync (for sync to carry)
 <data dir>/onemore.lock       one writer at a time
 ```
+
+A deleted session stays in its year file as a tombstone `{"id", "started_at", "deleted_at"}`,
+so a sync can tell every other device and nothing comes back from the dead.
 
 Logging a set rewrites only live.json, so it costs the same in year ten as on day one.
 Finishing writes history, then the index, then clears live.json; each step can be repeated,
@@ -33,6 +37,7 @@ log = logging.getLogger(__name__)
 LIVE_TABLE = "live"
 INDEX_TABLE = "index"
 SESSIONS_TABLE = "sessions"
+OUTBOX_TABLE = "outbox"
 
 
 class ReadOnlyStore(Exception):
@@ -52,6 +57,13 @@ class NoSessionInProgress(Exception):
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+INDEX_PARTS = ("sessions", "exercises", "deleted")
+
+
+def is_tombstone(record: dict[str, Any]) -> bool:
+    return "deleted_at" in record
 
 
 class Store:
@@ -91,6 +103,7 @@ class Store:
             sweep_temp_files(self.history_dir)
         self._live_file = self._data_file(self.data_dir / "live.json", "live")
         self._index_file = self._data_file(self.data_dir / "index.json", "index")
+        self._outbox_file = self._data_file(self.data_dir / "outbox.json", "outbox")
         self._years: dict[int, DataFile] = {}
         self._live = self._read_live()
         self._index = self._read_index()
@@ -118,14 +131,18 @@ class Store:
 
     def _read_index(self) -> dict[str, dict[str, Any]]:
         index = self._index_file.get_single(INDEX_TABLE)
-        if index is not None and isinstance(index.get("sessions"), dict):
+        if index is not None and all(isinstance(index.get(k), dict) for k in INDEX_PARTS):
             return index
-        index = {"sessions": {}, "exercises": {}}
+        index = {part: {} for part in INDEX_PARTS}
         if self._year_paths():
             self._rebuild_index_into(index)
         return index
 
     def _rebuild_index_into(self, index: dict[str, dict[str, Any]]) -> None:
+        for path in self._year_paths():
+            for record in self._records_of(int(path.stem)):
+                if is_tombstone(record):
+                    index["deleted"][record["id"]] = record
         for session in self.finished_sessions():
             self._add_to_index(index, session)
         if not self.read_only:
@@ -209,8 +226,11 @@ class Store:
             self._years[year] = self._data_file(self.history_dir / f"{year}.json", "history")
         return self._years[year]
 
-    def add_finished(self, sessions: Iterable[Session]) -> int:
-        """Save finished sessions into history (replacing any with the same id); one write per year."""
+    def add_finished(self, sessions: Iterable[Session], *, from_sync: bool = False) -> int:
+        """Save finished sessions into history (replacing any with the same id); one write per year.
+
+        Unless they came from a sync, they go into the outbox for the next sync to carry.
+        """
         self._writable()
         by_year: dict[int, list[Session]] = {}
         for session in sessions:
@@ -226,21 +246,98 @@ class Store:
         saved = [s for batch in by_year.values() for s in batch]
         if saved:
             for session in saved:
+                self._index["deleted"].pop(session.id, None)
                 self._add_to_index(self._index, session)
             self._index_file.put_single(INDEX_TABLE, self._index)
+            if not from_sync:
+                self._note_changed(s.id for s in saved)
         return len(saved)
+
+    def delete_session(self, session_id: str, at: datetime, *, from_sync: bool = False) -> bool:
+        """Replace a finished session with a tombstone. False if there was no such session."""
+        self._writable()
+        summary = self._index["sessions"].get(session_id)
+        if summary is None:
+            return False
+        started = summary["started_at"]
+        tombstone = {"id": session_id, "started_at": started, "deleted_at": at.isoformat()}
+        year_file = self._year_file(datetime.fromisoformat(started).year)
+        with year_file.batch():
+            year_file.table(SESSIONS_TABLE).remove(Query().id == session_id)
+            year_file.table(SESSIONS_TABLE).insert(tombstone)
+        del self._index["sessions"][session_id]
+        self._index["deleted"][session_id] = tombstone
+        stale = [k for k, done in self._index["exercises"].items() if done["session_id"] == session_id]
+        for key in stale:
+            del self._index["exercises"][key]
+        if stale:
+            self._refill_last_times(set(stale))
+        self._index_file.put_single(INDEX_TABLE, self._index)
+        if not from_sync:
+            self._note_changed([session_id])
+        return True
+
+    def _refill_last_times(self, keys: set[str]) -> None:
+        """Find the latest remaining session for each exercise key, newest year first."""
+        for path in reversed(self._year_paths()):
+            for session in reversed(list(self._sessions_of(int(path.stem)))):
+                for key, done in last_time(session).items():
+                    if key in keys:
+                        self._index["exercises"][key] = done
+                        keys.discard(key)
+                if not keys:
+                    return
+
+    def tombstone(self, session_id: str) -> dict[str, Any] | None:
+        """The record of a deleted session, None if it was never deleted here."""
+        return self._index["deleted"].get(session_id)
+
+    # -- the outbox: what the next sync must carry ---------------------------------------
+
+    def _outbox(self) -> dict[str, int]:
+        return (self._outbox_file.get_single(OUTBOX_TABLE) or {}).get("changes", {})
+
+    def _note_changed(self, session_ids: Iterable[str]) -> None:
+        changes = self._outbox()
+        for session_id in session_ids:
+            changes[session_id] = changes.get(session_id, 0) + 1
+        self._outbox_file.put_single(OUTBOX_TABLE, {"changes": changes})
+
+    def pending_changes(self) -> dict[str, int]:
+        """Session ids changed locally since they were last synced, each with a change counter."""
+        return dict(self._outbox())
+
+    def mark_synced(self, carried: dict[str, int]) -> None:
+        """Drop the ids a sync carried, unless they changed again while it ran."""
+        self._writable()
+        changes = self._outbox()
+        for session_id, counter in carried.items():
+            if changes.get(session_id) == counter:
+                del changes[session_id]
+        self._outbox_file.put_single(OUTBOX_TABLE, {"changes": changes})
+
+    def _records_of(self, year: int) -> list[dict[str, Any]]:
+        return [dict(r) for r in self._year_file(year).table(SESSIONS_TABLE).all()]
+
+    def _sessions_of(self, year: int) -> list[Session]:
+        """The readable sessions filed under `year`, oldest first; tombstones skipped."""
+        sessions = []
+        for record in self._records_of(year):
+            if is_tombstone(record):
+                continue
+            try:
+                sessions.append(Session.from_dict(record))
+            except ModelError as problem:
+                self.tell(
+                    f"history/{year}.json: a session could not be read ({problem}); "
+                    "it was left in the file."
+                )
+        return sorted(sessions, key=lambda s: s.started_at)
 
     def finished_sessions(self) -> Iterator[Session]:
         """Every finished session, oldest first (reads the history files)."""
         for path in self._year_paths():
-            records = self._year_file(int(path.stem)).table(SESSIONS_TABLE).all()
-            sessions = []
-            for record in records:
-                try:
-                    sessions.append(Session.from_dict(dict(record)))
-                except ModelError as problem:
-                    self.tell(f"history/{path.name}: a session could not be read ({problem}); it was left in the file.")
-            yield from sorted(sessions, key=lambda s: s.started_at)
+            yield from self._sessions_of(int(path.stem))
 
     def session(self, session_id: str) -> Session | None:
         """A finished session by id, reading only the year file it lives in."""
