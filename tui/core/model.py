@@ -246,6 +246,7 @@ class ExerciseLog:
     catalog_id: str | None = None
     notes: str = ""
     sets: tuple[SetLog, ...] = ()
+    planned: PlannedExercise | None = None  # what the plan asked for today (sets, reps, rest)
 
     @property
     def working_sets(self) -> tuple[SetLog, ...]:
@@ -274,6 +275,7 @@ class ExerciseLog:
             "catalog_id": self.catalog_id,
             "notes": self.notes,
             "sets": [s.to_dict() for s in self.sets],
+            "planned": None if self.planned is None else self.planned.to_dict(),
         }
 
     @classmethod
@@ -287,12 +289,14 @@ class ExerciseLog:
         if not isinstance(sets, list):
             raise ModelError("an exercise's sets must be a list")
         catalog_id = data.get("catalog_id")
+        planned = data.get("planned")
         return cls(
             id=_text(data.get("id"), "id") or new_id(),
             name=name,
             catalog_id=catalog_id if isinstance(catalog_id, str) else None,
             notes=_text(data.get("notes"), "notes"),
             sets=tuple(SetLog.from_dict(s) for s in sets),
+            planned=None if planned is None else PlannedExercise.from_dict(planned),
         )
 
 
@@ -444,8 +448,32 @@ class PlannedExercise:
         if not 0 <= self.reps <= MAX_REPS:
             raise ModelError(f"reps must be 0–{MAX_REPS}, not {self.reps}")
         check_rir(self.rir)
+        if self.weight is not None and not 0 <= self.weight <= max_weight("lb"):
+            raise ModelError(f"weight must be 0–{MAX_WEIGHT_KG:g} kg")
         if self.rest_s is not None and not 0 <= self.rest_s <= 1800:
-            raise ModelError(f"rest must be 0–1800 seconds, not {self.rest_s}")
+            raise ModelError(f"rest_s must be 0–1800 seconds, not {self.rest_s}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "sets": self.sets, "reps": self.reps, "rir": self.rir,
+            "weight": self.weight, "rest_s": self.rest_s, "catalog_id": self.catalog_id,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PlannedExercise:
+        if not isinstance(data, dict):
+            raise ModelError("a planned exercise must be an object")
+        weight, rest = data.get("weight"), data.get("rest_s")
+        catalog_id = data.get("catalog_id")
+        return cls(
+            name=_text(data.get("name"), "name") or "Exercise",
+            sets=int(_number(data.get("sets", 3), "sets")),
+            reps=int(_number(data.get("reps", 8), "reps")),
+            rir=_optional_number(data.get("rir"), "rir"),
+            weight=None if weight is None else _number(weight, "weight"),
+            rest_s=None if rest is None else int(_number(rest, "rest_s")),
+            catalog_id=catalog_id if isinstance(catalog_id, str) else None,
+        )
 
 
 @dataclass(frozen=True)

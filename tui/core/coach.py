@@ -1,0 +1,171 @@
+"""The coach: readiness from the check-in, a simpler plan on bad days, targets and rests.
+
+Readiness rule (documented in the README too):
+    Each answered check-in item counts 1 (bad) to 5 (good; for stress 5 means calm).
+    A day is LOW when the average of the answered items is 2.5 or less, or any item is 1.
+    A day is GOOD when the average is 4 or more and no item is below 3.
+    Otherwise, or when nothing was answered, it is NORMAL.
+On a low day the coach proposes: coordination-heavy lifts swapped for a stable variant, one
+set fewer per exercise (never below one), and 30 s more rest. The lifter takes all, none, or
+some. These are training suggestions, not medical advice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from tui.core.catalog import Exercise, find, simpler_swap
+from tui.core.entry import SetInput, Target
+from tui.core.model import CheckIn, PlannedExercise, SetLog
+
+Readiness = Literal["low", "normal", "good"]
+EXTRA_REST_S = 30
+MAX_REPS_TO_ADD_TO = 12  # above this, more reps stop being the next step: add load instead
+
+
+def readiness(checkin: CheckIn | None) -> Readiness:
+    """How ready the lifter is today, by the rule in this module's docstring."""
+    answers = [] if checkin is None else [
+        a for a in (checkin.sleep, checkin.stress, checkin.energy) if a is not None
+    ]
+    if not answers:
+        return "normal"
+    average = sum(answers) / len(answers)
+    if average <= 2.5 or min(answers) == 1:
+        return "low"
+    if average >= 4 and min(answers) >= 3:
+        return "good"
+    return "normal"
+
+
+def readiness_line(level: Readiness) -> str:
+    return {
+        "low": "A tough day. A simpler plan keeps the quality up.",
+        "normal": "A normal day. Train as planned.",
+        "good": "A good day. Train as planned and answer honestly.",
+    }[level]
+
+
+@dataclass(frozen=True)
+class PlanChange:
+    """One proposed change to today's plan, with one line of why."""
+
+    kind: Literal["swap", "fewer_sets", "longer_rest"]
+    position: int  # which exercise of the plan
+    what: str
+    why: str
+    swap_to: str | None = None  # the catalog id for a swap
+
+
+def rest_for(exercise: Exercise, planned_rest_s: int | None,
+             compound_override_s: int | None = None, isolation_override_s: int | None = None) -> int:
+    """Planned rest: the routine's, else the lifter's own default for this kind of lift,
+    else the exercise's (180 s for compound lifts, 90–120 s for isolation work)."""
+    if planned_rest_s is not None:
+        return planned_rest_s
+    override = compound_override_s if exercise.is_compound else isolation_override_s
+    return override if override is not None else exercise.rest_s
+
+
+def bad_day_changes(plan: tuple[PlannedExercise, ...]) -> list[PlanChange]:
+    """The simpler plan for a low day, one change at a time so each can be toggled."""
+    changes: list[PlanChange] = []
+    for position, planned in enumerate(plan):
+        exercise = find(planned.catalog_id or planned.name)
+        swap = simpler_swap(exercise) if exercise is not None else None
+        if swap is not None:
+            changes.append(PlanChange(
+                "swap", position, f"{planned.name} → {swap.name}",
+                "Fewer things to balance means the set ends when the muscle is done, not the focus.",
+                swap_to=swap.id,
+            ))
+        if planned.sets > 1:
+            changes.append(PlanChange(
+                "fewer_sets", position, f"{planned.name}: {planned.sets} → {planned.sets - 1} sets",
+                "Keep the quality of each set; drop the last, hardest one.",
+            ))
+    if plan:
+        changes.append(PlanChange(
+            "longer_rest", -1, f"Rest {EXTRA_REST_S} s longer between sets",
+            "On a stressful day the brain needs longer to calm down before the next set.",
+        ))
+    return changes
+
+
+def apply_changes(plan: tuple[PlannedExercise, ...], changes: list[PlanChange],
+                  default_rest: list[int]) -> tuple[PlannedExercise, ...]:
+    """The plan with the accepted changes; `default_rest` is each exercise's rest without them."""
+    result = list(plan)
+    for change in changes:
+        if change.kind == "swap" and change.swap_to is not None:
+            swap = find(change.swap_to)
+            assert swap is not None
+            result[change.position] = replace(
+                result[change.position], name=swap.name, catalog_id=swap.id, weight=None
+            )
+        elif change.kind == "fewer_sets":
+            planned = result[change.position]
+            result[change.position] = replace(planned, sets=max(1, planned.sets - 1))
+    if any(c.kind == "longer_rest" for c in changes):
+        result = [
+            replace(p, rest_s=default_rest[i] + EXTRA_REST_S) for i, p in enumerate(result)
+        ]
+    return tuple(result)
+
+
+def first_target(planned: PlannedExercise, previous: list[SetLog], unit: str,
+                 increment: float) -> Target:
+    """The target for today's first working set, from last time and the plan.
+
+    Same weight as last time's heaviest working set; one increment more when last time every
+    working set reached the planned reps with more reps left than planned.
+    """
+    working = [s for s in previous if s.is_working]
+    if not working:
+        return Target(weight=planned.weight, reps=planned.reps, rir=planned.rir, unit=unit)
+    top = max(working, key=lambda s: (s.weight, s.reps))
+    weight = top.weight
+    wanted_rir = planned.rir if planned.rir is not None else 2
+    easy = all(s.reps >= planned.reps and s.rir is not None and s.rir > wanted_rir for s in working)
+    if easy and not top.bodyweight:
+        weight += increment
+    return Target(weight=weight, reps=planned.reps, rir=planned.rir, unit=top.unit,
+                  bodyweight=top.bodyweight)
+
+
+def after_set(target: Target, done: SetInput) -> Target:
+    """The next set's target: today's last load and the planned reps."""
+    return replace(target, weight=done.weight, unit=done.unit, bodyweight=done.bodyweight)
+
+
+@dataclass(frozen=True)
+class Nudge:
+    """A target moved up because the answers say the brain braked early."""
+
+    target: Target
+    why: str
+
+
+def nudge_after_answer(target: Target, rir: float | None, failure: str | None,
+                       increment: float) -> Nudge | None:
+    """Move the next target up when the lifter stopped early.
+
+    - "It felt too heavy" at 0 reps left (perceived, form still fine): one rep more.
+    - 3 or more reps left when the target was 0–1 reps left: one weight increment more.
+    """
+    if failure == "perceived" and target.reps is not None:
+        if target.reps < MAX_REPS_TO_ADD_TO:
+            return Nudge(replace(target, reps=target.reps + 1),
+                         "Form held, it only felt too heavy: the brain braked first. Try one more rep.")
+        if target.weight is not None:
+            return Nudge(replace(target, weight=target.weight + increment),
+                         "Form held, it only felt too heavy: try one step heavier.")
+    if rir is not None and rir >= 3 and target.rir is not None and target.rir <= 1:
+        if target.weight is not None:
+            return Nudge(replace(target, weight=round(target.weight + increment, 3)),
+                         f"{rir:g} reps left when aiming for {target.rir:g}: one step heavier.")
+        if target.reps is not None:
+            return Nudge(replace(target, reps=target.reps + 1),
+                         f"{rir:g} reps left when aiming for {target.rir:g}: one rep more.")
+    return None

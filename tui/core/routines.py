@@ -1,0 +1,126 @@
+"""Routines: the built-in starter plans, and routines read from the lifter's TOML files.
+
+A routine file looks like this (every key but `name` of an exercise is optional):
+
+    name = "Leg day"
+
+    [[exercises]]
+    name = "Squat (Barbell)"   # a catalog name or alias, or any name of your own
+    sets = 3
+    reps = 5
+    rir = 2                    # target reps in reserve
+    weight = 100               # starting weight, in your unit
+    rest_s = 180               # rest after each set, seconds
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui.core.catalog import find_or_custom
+from tui.core.model import ModelError, PlannedExercise, Routine
+
+EXERCISE_KEYS = {"name", "sets", "reps", "rir", "weight", "rest_s"}
+
+
+class RoutineError(ValueError):
+    """What is wrong with a routine, and which exercise (1-based) if one is to blame."""
+
+    def __init__(self, message: str, exercise: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.exercise = exercise
+
+
+def planned(name: str, sets: int, reps: int, rir: float = 2) -> PlannedExercise:
+    exercise = find_or_custom(name)
+    return PlannedExercise(name=exercise.name, sets=sets, reps=reps, rir=rir, catalog_id=exercise.id)
+
+
+BUILT_IN: tuple[Routine, ...] = (
+    Routine("full-body-a", "Full body A", (
+        planned("barbell_back_squat", 3, 5), planned("barbell_bench_press", 3, 5),
+        planned("barbell_row", 3, 8), planned("romanian_deadlift", 3, 8),
+        planned("lateral_raise", 3, 12), planned("cable_crunch", 3, 12),
+    )),
+    Routine("full-body-b", "Full body B", (
+        planned("conventional_deadlift", 3, 5), planned("overhead_press", 3, 6),
+        planned("lat_pulldown", 3, 10), planned("bulgarian_split_squat", 3, 8),
+        planned("dumbbell_curl", 3, 12), planned("triceps_pushdown", 3, 12),
+    )),
+    Routine("upper", "Upper", (
+        planned("barbell_bench_press", 4, 6), planned("barbell_row", 4, 8),
+        planned("overhead_press", 3, 8), planned("lat_pulldown", 3, 10),
+        planned("triceps_pushdown", 3, 12), planned("dumbbell_curl", 3, 12),
+    )),
+    Routine("lower", "Lower", (
+        planned("barbell_back_squat", 4, 5), planned("romanian_deadlift", 3, 8),
+        planned("leg_press", 3, 10), planned("seated_leg_curl", 3, 12),
+        planned("standing_calf_raise", 3, 12),
+    )),
+    Routine("push", "Push", (
+        planned("barbell_bench_press", 4, 6), planned("overhead_press", 3, 8),
+        planned("incline_dumbbell_bench_press", 3, 10), planned("lateral_raise", 3, 15),
+        planned("triceps_pushdown", 3, 12),
+    )),
+    Routine("pull", "Pull", (
+        planned("conventional_deadlift", 3, 5), planned("pull_up", 3, 8),
+        planned("seated_cable_row", 3, 10), planned("face_pull", 3, 15),
+        planned("barbell_curl", 3, 12),
+    )),
+    Routine("legs", "Legs", (
+        planned("barbell_back_squat", 4, 6), planned("bulgarian_split_squat", 3, 8),
+        planned("leg_extension", 3, 12), planned("lying_leg_curl", 3, 12),
+        planned("seated_calf_raise", 3, 15),
+    )),
+)
+
+
+def _whole(value: Any, key: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ModelError(f"{key} must be a whole number")
+    return value
+
+
+def _number(value: Any, key: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ModelError(f"{key} must be a number")
+    return float(value)
+
+
+def planned_from(entry: Any) -> PlannedExercise:
+    if not isinstance(entry, dict):
+        raise ModelError("each [[exercises]] entry must be a table")
+    unknown = set(entry) - EXERCISE_KEYS
+    if unknown:
+        raise ModelError(f"unknown key '{sorted(unknown)[0]}' (known: {', '.join(sorted(EXERCISE_KEYS))})")
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ModelError('it needs a name, e.g. name = "Squat (Barbell)"')
+    exercise = find_or_custom(name)
+    return PlannedExercise(
+        name=exercise.name,
+        sets=_whole(entry.get("sets", 3), "sets"),
+        reps=_whole(entry.get("reps", 8), "reps"),
+        rir=_number(entry["rir"], "rir") if "rir" in entry else 2.0,
+        weight=_number(entry["weight"], "weight") if "weight" in entry else None,
+        rest_s=_whole(entry["rest_s"], "rest_s") if "rest_s" in entry else None,
+        catalog_id=exercise.id,
+    )
+
+
+def routine_from(data: dict[str, Any], routine_id: str, source: str) -> Routine:
+    """A Routine from parsed TOML; RoutineError says what is wrong and where."""
+    name = data.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise RoutineError('the routine needs a name, e.g. name = "Leg day"')
+    entries = data.get("exercises")
+    if not isinstance(entries, list) or not entries:
+        raise RoutineError("the routine needs at least one [[exercises]] entry")
+    exercises = []
+    for number, entry in enumerate(entries, start=1):
+        try:
+            exercises.append(planned_from(entry))
+        except ModelError as problem:
+            raise RoutineError(str(problem), exercise=number) from problem
+    return Routine(routine_id, name.strip(), tuple(exercises), source=source)
