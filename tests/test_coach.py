@@ -69,6 +69,13 @@ def test_only_the_accepted_changes_apply():
 def test_a_single_set_is_never_dropped():
     plan = (PlannedExercise(name="Leg Press", sets=1, reps=10, catalog_id="leg_press"),)
     assert not [c for c in bad_day_changes(plan) if c.kind == "fewer_sets"]
+    mixed = plan + (SQUAT,)
+    assert [p.sets for p in apply_changes(mixed, bad_day_changes(mixed), [120, 180])] == [1, 2]
+
+
+def test_every_change_can_be_toggled_with_one_key():
+    for routine in BUILT_IN:
+        assert len(bad_day_changes(routine.exercises)) <= 9
 
 
 def test_rest_comes_from_the_routine_then_the_lifters_default_then_the_exercise():

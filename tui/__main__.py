@@ -35,10 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
 def run_app(args: argparse.Namespace) -> int:
     from tui.app import make_app
 
-    settings, problems = load_settings(paths.config_file(args.config))
+    config = paths.config_file(args.config)
+    settings, problems = load_settings(config)
     store = open_store(args)
     try:
-        make_app(store, settings, problems).run()
+        make_app(store, settings, problems, config_path=config).run()
     finally:
         store.close()
     return 0

@@ -1,23 +1,33 @@
-"""The OneMore app: themes, settings and the store wired into the screens."""
+"""The OneMore app: themes, settings, routines and the store wired into the screens."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from textual.app import App
+from textual.theme import Theme
 
+from tui.clock import rest_clock
+from tui.core.model import Routine
+from tui.core.routines import BUILT_IN
 from tui.paths import config_dir
+from tui.routine_files import load_routines
+from tui.saver import SessionSaver
 from tui.screens.home import HomeScreen
-from tui.settings import Settings
+from tui.settings import Settings, save_settings
 from tui.store.repository import Store, utc_now
 from tui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, built_in_folder, load_themes
+
+log = logging.getLogger(__name__)
 
 
 class OneMoreApp(App[None]):
     TITLE = "OneMore"
-    CSS_PATH = ["styles/app.tcss"]
+    CSS_PATH = ["styles/app.tcss", "styles/session.tcss", "styles/rest.tcss"]
 
     def __init__(
         self,
@@ -26,14 +36,26 @@ class OneMoreApp(App[None]):
         notices: list[str] | None = None,
         *,
         now: Callable[[], datetime] = utc_now,
-        user_themes: Path | None = None,
+        clock: Callable[[], float] = rest_clock,
+        config_path: Path | None = None,
+        user_folder: Path | None = None,
+        cursor_blink: bool = True,
     ) -> None:
         super().__init__()
         self.store = store
         self.settings = settings or Settings()
         self.now = now
+        self.clock = clock
+        self.config_path = config_path
+        self.cursor_blink = cursor_blink
+        self.saver = SessionSaver(store, self.tell)
         self._notices = list(notices or [])
-        self._user_themes = user_themes if user_themes is not None else config_dir() / "themes"
+        folder = user_folder if user_folder is not None else config_dir()
+        self._user_themes = folder / "themes"
+        self.routines: list[Routine] = list(BUILT_IN)
+        user_routines, problems = load_routines(folder / "routines")
+        self.routines += user_routines
+        self._notices += problems
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLE_DEFAULTS)
@@ -44,6 +66,7 @@ class OneMoreApp(App[None]):
             self.register_theme(theme)
         self._notices += problems
         self.theme = self._pick_theme(self.settings.theme)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(HomeScreen())
         for notice in self._notices + self.store.notices:
             self.notify(notice, severity="warning", timeout=12)
@@ -53,6 +76,25 @@ class OneMoreApp(App[None]):
             return wanted
         self._notices.append(f"Theme '{wanted}' is not installed; using {DEFAULT_THEME}.")
         return DEFAULT_THEME
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if theme.name != self.settings.theme:
+            self.change_settings(replace(self.settings, theme=theme.name))
+
+    def change_settings(self, settings: Settings) -> None:
+        """Use `settings` from now on and keep them in config.toml."""
+        self.settings = settings
+        if self.config_path is None:
+            return
+        try:
+            save_settings(settings, self.config_path)
+        except OSError as error:
+            self.tell(f"Settings not saved to {self.config_path}: {error.strerror or error}", "error")
+
+    def tell(self, message: str, severity: str = "warning") -> None:
+        """One line for the lifter, where they are looking."""
+        log.info("told: %s", message)
+        self.notify(message, severity=severity, timeout=8)  # type: ignore[arg-type]
 
 
 def make_app(store: Store, settings: Settings, notices: list[str], **options: object) -> OneMoreApp:

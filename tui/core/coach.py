@@ -69,7 +69,8 @@ def rest_for(exercise: Exercise, planned_rest_s: int | None,
 
 
 def bad_day_changes(plan: tuple[PlannedExercise, ...]) -> list[PlanChange]:
-    """The simpler plan for a low day, one change at a time so each can be toggled."""
+    """The simpler plan for a low day: each swap on its own, then one set fewer on every
+    exercise, then longer rests — few enough that each is toggled with one key."""
     changes: list[PlanChange] = []
     for position, planned in enumerate(plan):
         exercise = find(planned.catalog_id or planned.name)
@@ -77,14 +78,14 @@ def bad_day_changes(plan: tuple[PlannedExercise, ...]) -> list[PlanChange]:
         if swap is not None:
             changes.append(PlanChange(
                 "swap", position, f"{planned.name} → {swap.name}",
-                "Fewer things to balance means the set ends when the muscle is done, not the focus.",
+                "Fewer things to balance: the set ends when the muscle is done, not the focus.",
                 swap_to=swap.id,
             ))
-        if planned.sets > 1:
-            changes.append(PlanChange(
-                "fewer_sets", position, f"{planned.name}: {planned.sets} → {planned.sets - 1} sets",
-                "Keep the quality of each set; drop the last, hardest one.",
-            ))
+    if any(p.sets > 1 for p in plan):
+        changes.append(PlanChange(
+            "fewer_sets", -1, "One set fewer on every exercise",
+            "Keep the quality of each set; drop the last, hardest one.",
+        ))
     if plan:
         changes.append(PlanChange(
             "longer_rest", -1, f"Rest {EXTRA_REST_S} s longer between sets",
@@ -97,6 +98,7 @@ def apply_changes(plan: tuple[PlannedExercise, ...], changes: list[PlanChange],
                   default_rest: list[int]) -> tuple[PlannedExercise, ...]:
     """The plan with the accepted changes; `default_rest` is each exercise's rest without them."""
     result = list(plan)
+    kinds = {c.kind for c in changes}
     for change in changes:
         if change.kind == "swap" and change.swap_to is not None:
             swap = find(change.swap_to)
@@ -104,13 +106,10 @@ def apply_changes(plan: tuple[PlannedExercise, ...], changes: list[PlanChange],
             result[change.position] = replace(
                 result[change.position], name=swap.name, catalog_id=swap.id, weight=None
             )
-        elif change.kind == "fewer_sets":
-            planned = result[change.position]
-            result[change.position] = replace(planned, sets=max(1, planned.sets - 1))
-    if any(c.kind == "longer_rest" for c in changes):
-        result = [
-            replace(p, rest_s=default_rest[i] + EXTRA_REST_S) for i, p in enumerate(result)
-        ]
+    if "fewer_sets" in kinds:
+        result = [replace(p, sets=max(1, p.sets - 1)) for p in result]
+    if "longer_rest" in kinds:
+        result = [replace(p, rest_s=default_rest[i] + EXTRA_REST_S) for i, p in enumerate(result)]
     return tuple(result)
 
 

@@ -1,19 +1,32 @@
-"""Home: what is in progress, what was done last time."""
+"""Home: resume what is in progress, start a routine or an empty session, see last time."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
 
+from tui.core.live import Live
+from tui.core.model import Routine
 from tui.format import day_text, set_text
+
+EMPTY = "empty"
 
 
 class HomeScreen(Screen[None]):
-    BINDINGS = [("ctrl+q", "app.quit", "Quit")]
+    AUTO_FOCUS = "#routines"
+    BINDINGS = [
+        Binding("r", "resume", "Resume", id="resume"),
+        Binding("e", "start_empty", "Empty session", id="empty"),
+        Binding("comma", "settings", "Settings", id="settings"),
+        Binding("question_mark", "help", "Keys", id="help"),
+        Binding("q", "app.quit", "Quit", id="quit"),
+    ]
 
     def compose(self) -> ComposeResult:
         store = self.app.store  # type: ignore[attr-defined]
@@ -21,30 +34,49 @@ class HomeScreen(Screen[None]):
             yield Static("OneMore", id="title")
             yield Static("Real rest. Honest effort. One more rep.", id="tagline")
             if store.read_only:
-                yield Static(
-                    "Read-only: another OneMore has this data open.", id="read-only", classes="warning"
-                )
-            yield Static(self._in_progress_text(store), id="in-progress", classes="panel")
-            yield Static(self._last_session_text(store), id="last-session", classes="panel")
+                yield Static("Read-only: another OneMore has this data open.", id="read-only",
+                             classes="warning")
+            yield Static(self._in_progress_text(), id="in-progress", classes="panel")
+            yield Static("Start a session", classes="heading")
+            yield OptionList(*self._routine_options(), id="routines")
+            yield Static(self._last_session_text(), id="last-session", classes="panel")
         yield Footer()
 
-    @staticmethod
-    def _in_progress_text(store) -> str:  # noqa: ANN001
-        live = store.live
+    def on_screen_resume(self) -> None:
+        self.query_one("#in-progress", Static).update(self._in_progress_text())
+        self.query_one("#last-session", Static).update(self._last_session_text())
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume":
+            return self.app.store.live is not None  # type: ignore[attr-defined]
+        return True
+
+    def _routine_options(self) -> list[Option]:
+        routines: list[Routine] = self.app.routines  # type: ignore[attr-defined]
+        options = [
+            Option(f"{r.name}  [dim]{' · '.join(e.name for e in r.exercises)}[/dim]", id=r.id)
+            for r in routines
+        ]
+        options.append(Option("Empty session  [dim]add exercises as you go[/dim]", id=EMPTY))
+        return options
+
+    def _in_progress_text(self) -> str:
+        live = self.app.store.live  # type: ignore[attr-defined]
         if live is None:
             return "No session in progress."
-        lines = [f"[b]In progress:[/b] {live.name}, started {day_text(live.started_at)}"]
         count = len(live.sets)
-        lines.append(f"{count} set{'' if count == 1 else 's'} saved")
+        lines = [
+            f"[b]In progress:[/b] {live.name}, started {day_text(live.started_at)}",
+            f"{count} set{'' if count == 1 else 's'} saved · press [b]r[/b] to resume",
+        ]
         for exercise in live.exercises:
             if exercise.sets:
-                sets = ", ".join(set_text(s) for s in exercise.sets)
-                lines.append(f"  {exercise.name}: {sets}")
+                lines.append(f"  {exercise.name}: {', '.join(set_text(s) for s in exercise.sets)}")
         return "\n".join(lines)
 
-    @staticmethod
-    def _last_session_text(store) -> str:  # noqa: ANN001
-        last = store.last_summary()
+    def _last_session_text(self) -> str:
+        last = self.app.store.last_summary()  # type: ignore[attr-defined]
         if last is None:
             return "No finished sessions yet."
         started = datetime.fromisoformat(last["started_at"])
@@ -52,3 +84,54 @@ class HomeScreen(Screen[None]):
             f"[b]Last session:[/b] {last['name']}, {day_text(started)}\n"
             f"{last['working_sets']} working sets · volume {last['volume_kg']:g} kg"
         )
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_resume(self) -> None:
+        from tui.screens.logging import LoggingScreen
+
+        live = self.app.store.live  # type: ignore[attr-defined]
+        if live is not None:
+            self.app.push_screen(LoggingScreen(Live.resume(live)))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        routines = {r.id: r for r in self.app.routines}  # type: ignore[attr-defined]
+        self._start(routines.get(event.option.id or ""))
+
+    def action_start_empty(self) -> None:
+        self._start(None)
+
+    def _start(self, routine: Routine | None) -> None:
+        from tui.screens.checkin import CheckInScreen
+        from tui.screens.confirm import ConfirmScreen
+
+        store = self.app.store  # type: ignore[attr-defined]
+        if store.read_only:
+            self.app.tell("Another OneMore has this data open: close it to start a session here.")  # type: ignore[attr-defined]
+            return
+        if store.live is None:
+            self.app.push_screen(CheckInScreen(routine))
+            return
+
+        def decided(choice: str | None) -> None:
+            if choice == "resume":
+                self.action_resume()
+            elif choice == "finish":
+                store.finish_session(self.app.now())  # type: ignore[attr-defined]
+                self.on_screen_resume()
+                self.app.push_screen(CheckInScreen(routine))
+
+        self.app.push_screen(ConfirmScreen(
+            f"“{store.live.name}” is still in progress.",
+            {"r": ("resume it", "resume"), "f": ("finish and save it, then start", "finish")},
+        ), decided)
+
+    def action_settings(self) -> None:
+        from tui.screens.settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen())
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())

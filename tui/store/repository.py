@@ -380,6 +380,11 @@ class Store:
             return []
         return [SetLog.from_dict(s) for s in done["sets"]]
 
+    def previous_date(self, exercise_key: str) -> datetime | None:
+        """When the exercise was last done in a finished session."""
+        done = self._index["exercises"].get(exercise_key)
+        return None if done is None else datetime.fromisoformat(done["started_at"])
+
     @property
     def session_count(self) -> int:
         return len(self._index["sessions"])

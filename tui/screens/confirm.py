@@ -1,0 +1,35 @@
+"""A question with one key per answer (Escape always means "no, go back")."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class ConfirmScreen(ModalScreen[str | None]):
+    """Ask `question`; `choices` maps a key to (label, result)."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Back")]
+
+    def __init__(self, question: str, choices: dict[str, tuple[str, str]], detail: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.choices = choices
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="question")
+            if self.detail:
+                yield Static(self.detail, classes="detail")
+            keys = "   ".join(f"[b]{key}[/b] {label}" for key, (label, _) in self.choices.items())
+            yield Static(keys + "   [b]Esc[/b] back", classes="keys")
+
+    def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+        key = "enter" if event.key == "enter" else event.character
+        if key in self.choices:
+            event.stop()
+            self.dismiss(self.choices[key][1])

@@ -1,0 +1,73 @@
+"""Change a set already logged: pick it by number, then retype it (the old line is prefilled)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from tui.core.entry import EntryError, format_set, parse_entry
+from tui.core.model import SetLog
+from tui.format import set_text
+
+
+class EditSetScreen(ModalScreen[SetLog | None]):
+    """Returns the changed set (same id, `edited_at` set), or None when nothing changed."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Back")]
+    AUTO_FOCUS = None  # digits choose the set; the line takes focus only once one is chosen
+
+    def __init__(self, sets: list[SetLog], unit: str, now: datetime) -> None:
+        super().__init__()
+        self.sets = sets[:9]
+        self.unit = unit
+        self.now = now
+        self.chosen: SetLog | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Which set?", classes="question", id="ask")
+            listing = "\n".join(f"[b]{n}[/b]  {set_text(s)}" for n, s in enumerate(self.sets, 1))
+            yield Static(listing, id="sets")
+            yield Input(id="line", classes="hidden", select_on_focus=False, disabled=True)
+            yield Static("", classes="error", id="error")
+            yield Static(f"[b]1[/b]–[b]{len(self.sets)}[/b] choose   [b]Esc[/b] back",
+                         classes="keys", id="keys")
+
+    def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+        if self.chosen is not None or event.character is None:
+            return
+        if event.character.isdigit() and 1 <= int(event.character) <= len(self.sets):
+            event.stop()
+            self._choose(self.sets[int(event.character) - 1])
+
+    def _choose(self, set_log: SetLog) -> None:
+        self.chosen = set_log
+        self.query_one("#ask", Static).update(f"Change set: {set_text(set_log)}")
+        line = self.query_one("#line", Input)
+        line.value = format_set(set_log.weight, set_log.reps, set_log.unit, set_log.bodyweight,
+                                set_log.rir, set_log.kind == "warmup", default_unit=self.unit)
+        line.cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
+        line.remove_class("hidden")
+        line.disabled = False
+        line.focus()
+        self.query_one("#keys", Static).update("[b]Enter[/b] keep   [b]Esc[/b] back")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        assert self.chosen is not None
+        try:
+            entry = parse_entry(event.value, unit=self.unit)
+        except EntryError as problem:
+            self.query_one("#error", Static).update(str(problem))
+            return
+        self.dismiss(replace(
+            self.chosen, weight=entry.weight, reps=entry.reps, unit=entry.unit,  # type: ignore[arg-type]
+            bodyweight=entry.bodyweight, rir=entry.rir, edited_at=self.now,
+            kind="warmup" if entry.warmup else "working",
+        ))

@@ -1,0 +1,150 @@
+"""Rest: a big countdown, a breathing guide, "phone away", and the next set's target.
+
+The countdown is computed from a deadline on the app's clock at every tick, so it is right
+after a resize, a stalled frame or a laptop sleep. At zero the bell rings (a setting), the
+screen changes colour and counts the extra rest up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Static
+
+from tui.core.breathing import breath_at
+from tui.core.live import RestTaken
+from tui.core.rest import Rest, clock_text
+from tui.widgets.breath_pacer import BreathPacer
+
+TICK_S = 0.1
+# Typing any of these starts the next set: the key goes on into the set-entry line.
+CARRIED = set("0123456789xXwWbB@.,*")
+
+
+@dataclass(frozen=True)
+class RestResult:
+    rest: RestTaken
+    typed: str = ""
+
+
+class RestScreen(Screen[RestResult]):
+    BINDINGS = [
+        Binding("plus,equals_sign", "longer", "+30 s", id="longer"),
+        Binding("minus", "shorter", "−30 s", id="shorter"),
+        Binding("space", "pause", "Pause", id="pause"),
+        Binding("c", "calm", "Calm now", id="calm"),
+        Binding("enter,escape", "done", "Next set", id="next"),
+    ]
+
+    def __init__(self, planned_s: int, next_text: str) -> None:
+        super().__init__()
+        self.planned_s = planned_s
+        self.next_text = next_text
+        self.rest: Rest | None = None
+        self.rang = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="rest"):
+            yield Static("Rest. Phone away, breathe.", id="rest-title")
+            with Center(id="countdown-row"):
+                yield Digits("", id="countdown")
+            yield Static("", id="rest-status")
+            with Center():
+                yield BreathPacer(id="pacer")
+            yield Static(self.next_text, id="next-set")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.rest = Rest(started_at=self.app.clock(), planned_s=self.planned_s)  # type: ignore[attr-defined]
+        self.tick()
+        self.set_interval(TICK_S, self.tick)
+
+    @property
+    def now(self) -> float:
+        return self.app.clock()  # type: ignore[attr-defined]
+
+    def tick(self) -> None:
+        """Show the time left (or over) and the breath, computed from the deadline."""
+        rest = self.rest
+        assert rest is not None
+        now = self.now
+        remaining = rest.remaining(now)
+        countdown = self.query_one("#countdown", Digits)
+        if remaining > 0:
+            countdown.update(clock_text(remaining))
+        else:
+            countdown.update("+" + clock_text(remaining))
+            if not self.rang:
+                self._rest_is_over()
+        pattern = self.app.settings.pacer  # type: ignore[attr-defined]
+        self.query_one(BreathPacer).breath = breath_at(pattern, rest.elapsed(now))
+        self._show_status(now)
+
+    def _rest_is_over(self) -> None:
+        self.rang = True
+        self.add_class("over")
+        if self.app.settings.bell:  # type: ignore[attr-defined]
+            self.app.bell()
+
+    def _show_status(self, now: float) -> None:
+        rest = self.rest
+        assert rest is not None
+        parts = [f"planned {clock_text(rest.planned_s)}"]
+        if rest.paused_at is not None:
+            parts.insert(0, "PAUSED")
+        if rest.calm_at is not None:
+            parts.append(f"calm after {clock_text(rest.calm_after_s or 0)}")
+        if rest.over(now):
+            parts.insert(0, "Rest is over: start when ready")
+        self.query_one("#rest-status", Static).update(" · ".join(parts))
+
+    # -- keys ----------------------------------------------------------------------------
+
+    def action_longer(self) -> None:
+        assert self.rest is not None
+        self.rest = self.rest.longer()
+        self._reopen_if_time_left()
+
+    def action_shorter(self) -> None:
+        assert self.rest is not None
+        self.rest = self.rest.shorter(self.now)
+        self.tick()
+
+    def _reopen_if_time_left(self) -> None:
+        assert self.rest is not None
+        if not self.rest.over(self.now):
+            self.rang = False
+            self.remove_class("over")
+        self.tick()
+
+    def action_pause(self) -> None:
+        assert self.rest is not None
+        paused = self.rest.paused_at is not None
+        self.rest = self.rest.resume(self.now) if paused else self.rest.pause(self.now)
+        self.tick()
+
+    def action_calm(self) -> None:
+        assert self.rest is not None
+        self.rest = self.rest.calm(self.now)
+        self.tick()
+
+    def action_done(self, typed: str = "") -> None:
+        rest = self.rest
+        assert rest is not None
+        now = self.now
+        if rest.calm_at is None and not rest.over(now) and self.app.settings.pacer != "off":  # type: ignore[attr-defined]
+            self.app.tell(  # type: ignore[attr-defined]
+                "Still out of breath? Panting tells the brain to stop: "
+                "a few slow breaths first help the next set.", "information")
+        taken = RestTaken(planned_s=int(round(rest.planned_s)), actual_s=rest.elapsed(now),
+                          calm_after_s=rest.calm_after_s)
+        self.dismiss(RestResult(taken, typed))
+
+    def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+        if event.character and event.character in CARRIED:
+            event.stop()
+            self.action_done(event.character)

@@ -1,0 +1,82 @@
+"""Settings, changed in place and saved to config.toml at once."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Select, Static, Switch
+
+from tui.settings import CHECKS, PACER_PATTERNS
+
+SWITCHES = {
+    "ask_one_more": "Ask “one more rep?” after working sets",
+    "ask_one_more_warmups": "…and after warm-ups",
+    "bell": "Ring the bell when rest is over",
+}
+SECONDS = {
+    "rest_compound_s": "Rest after compound lifts (seconds)",
+    "rest_isolation_s": "Rest after isolation lifts (seconds)",
+}
+
+
+class SettingsScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def compose(self) -> ComposeResult:
+        settings = self.app.settings  # type: ignore[attr-defined]
+        themes = sorted(self.app.available_themes)
+        with VerticalScroll(id="settings"):
+            yield Static("Settings", classes="heading")
+            yield self._row("Weight unit", Select([("kg", "kg"), ("lb", "lb")], value=settings.unit,
+                                                  allow_blank=False, id="unit"))
+            yield self._row("Theme", Select([(t, t) for t in themes], value=settings.theme,
+                                            allow_blank=False, id="theme"))
+            yield self._row("Breathing guide", Select([(p, p) for p in PACER_PATTERNS],
+                                                      value=settings.pacer, allow_blank=False,
+                                                      id="pacer"))
+            for key, label in SECONDS.items():
+                yield self._row(label, Input(str(getattr(settings, key)), id=key, type="integer"))
+            for key, label in SWITCHES.items():
+                yield self._row(label, Switch(getattr(settings, key), id=key))
+            yield Static("", id="settings-error", classes="error")
+            where = self.app.config_path  # type: ignore[attr-defined]
+            yield Static(f"Saved to {where}" if where else "Not saved to a file in this run.",
+                         classes="detail")
+        yield Footer()
+
+    @staticmethod
+    def _row(label: str, field: Select | Input | Switch) -> Horizontal:
+        return Horizontal(Static(label, classes="setting-label"), field, classes="setting")
+
+    def _change(self, key: str, value: object) -> None:
+        settings = self.app.settings  # type: ignore[attr-defined]
+        problem = CHECKS[key](value)
+        error = self.query_one("#settings-error", Static)
+        if problem:
+            error.update(f"{key.replace('_', ' ')} {problem}.")
+            return
+        error.update("")
+        if getattr(settings, key) != value:
+            self.app.change_settings(replace(settings, **{key: value}))  # type: ignore[attr-defined]
+            if key == "theme":
+                self.app.theme = str(value)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id and event.value is not Select.NULL:
+            self._change(event.select.id, event.value)
+
+    def on_switch_changed(self, event: Switch.Changed) -> None:
+        if event.switch.id:
+            self._change(event.switch.id, event.value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id in SECONDS:
+            try:
+                value: object = int(event.value)
+            except ValueError:
+                value = event.value
+            self._change(event.input.id, value)

@@ -1,0 +1,33 @@
+"""One line of text (a note, a name): Enter keeps it, Escape leaves it as it was."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+
+class TextPrompt(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "dismiss(None)", "Back")]
+
+    def __init__(self, question: str, value: str = "", placeholder: str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.value = value
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="question")
+            yield Input(self.value, placeholder=self.placeholder, id="text",
+                        select_on_focus=False)
+            yield Static("[b]Enter[/b] keep   [b]Esc[/b] back", classes="keys")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip())

@@ -1,0 +1,39 @@
+"""The breathing guide: a bar that fills as the lifter breathes in and empties on the way out."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from tui.core.breathing import Breath
+
+EIGHTHS = " ▏▎▍▌▋▊▉"
+PHASE_WORDS = {"in": "IN", "top-up": "IN +", "hold": "HOLD", "out": "OUT"}
+
+
+def bar(fraction: float, width: int) -> str:
+    """A bar `fraction` full, drawn with eighth blocks so it moves smoothly."""
+    eighths = round(max(0.0, min(1.0, fraction)) * width * 8)
+    full, part = divmod(eighths, 8)
+    text = "█" * full + (EIGHTHS[part] if part and full < width else "")
+    return text.ljust(width)
+
+
+class BreathPacer(Widget):
+    """Shows `breath`: the phase word, the filling bar and the cue."""
+
+    breath: reactive[Breath | None] = reactive(None, layout=False)
+
+    def render(self) -> Text:
+        breath = self.breath
+        if breath is None:
+            return Text("")
+        width = max(10, self.size.width - 8)
+        colour = "$breath-in" if breath.phase in ("in", "top-up") else "$breath-out"
+        style = self.app.theme_variables.get(colour.lstrip("$"), "")
+        text = Text()
+        text.append(f"{PHASE_WORDS.get(breath.phase, ''):<6}", style=f"bold {style}")
+        text.append(bar(breath.lungs, width), style=style)
+        text.append(f"\n{breath.cue}")
+        return text
