@@ -5,6 +5,7 @@ from textual.widgets import Digits, Input
 from tui.settings import Settings
 from tui.store.repository import Store
 
+from .conftest import FakeClock
 from .flow import RestClock, build_app, screen_name, text
 
 
@@ -286,3 +287,24 @@ async def test_finishing_with_nothing_logged_keeps_nothing(data_dir, tmp_path):
         await pilot.press("f", "enter")
         assert screen_name(app) == "HomeScreen"
         assert app.store.live is None and app.store.session_count == 0
+
+
+async def test_the_summary_shows_volume_prs_and_the_change_against_last_time(data_dir, tmp_path):
+    wall = FakeClock()
+    app = build_app(data_dir, tmp_path, wall=wall)
+    async with app.run_test(size=(110, 50)) as pilot:
+        await start_full_body_a(pilot)
+        await pilot.press(*"100x5@2", "enter", "enter", "f", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "First time with this plan" in text(app, "#routine-change")
+        assert "first time" in text(app, "#review")
+        await pilot.press("enter")
+        wall.advance(2 * 24 * 3600)
+        await start_full_body_a(pilot)
+        await pilot.press(*"105x5@2", "enter", "enter", *"105x5@1", "enter", "enter", "f", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        summary = text(app, "#review")
+        assert "105 kg × 5 @2" in summary and "PR" in summary
+        assert "volume +550 kg, working sets +1" in text(app, "#routine-change")

@@ -17,6 +17,7 @@ def session_summary(session: Session) -> dict[str, Any]:
     return {
         "id": session.id,
         "name": session.name,
+        "routine_id": session.routine_id,
         "started_at": session.started_at.isoformat(),
         "ended_at": None if session.ended_at is None else session.ended_at.isoformat(),
         "exercises": [e.name for e in session.exercises],
@@ -24,6 +25,17 @@ def session_summary(session: Session) -> dict[str, Any]:
         "warmup_sets": len(session.sets) - len(working),
         "volume_kg": round(volume_kg(session), 1),
     }
+
+
+def same_routine_before(summaries: list[dict[str, Any]], session: Session) -> dict[str, Any] | None:
+    """The summary of the latest earlier session of the same routine (newest-first input)."""
+    if session.routine_id is None:
+        return None
+    for summary in summaries:
+        if (summary.get("routine_id") == session.routine_id and summary["id"] != session.id
+                and summary["started_at"] < session.started_at.isoformat()):
+            return summary
+    return None
 
 
 def last_time(session: Session) -> dict[str, dict[str, Any]]:

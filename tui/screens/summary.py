@@ -1,14 +1,35 @@
-"""Summary on finish: what was done, how it compares, what was learned. Saved already."""
+"""Summary on finish: what was done, how it compares, what was learned. Saved already.
+
+PRs need every earlier session, so the review is worked out in a thread worker while the
+screen shows what it can at once.
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, LoadingIndicator, Static
 
 from tui.core.model import Session
+from tui.core.stats import in_unit
+from tui.core.summary import same_routine_before, volume_kg
+from tui.format import day_text
+from tui.interchange.review_data import earlier_than, review
+from tui.interchange.review_text import table_lines
+
+
+def routine_change_line(session: Session, before: dict | None, unit: str) -> str:
+    if before is None:
+        return "First time with this plan." if session.routine_id else ""
+    volume = in_unit(volume_kg(session) - before["volume_kg"], unit)
+    sets = sum(1 for s in session.sets if s.is_working) - before["working_sets"]
+    when = day_text(datetime.fromisoformat(before["started_at"]))
+    return f"vs {before['name']} on {when}: volume {volume:+,.0f} {unit}, working sets {sets:+d}"
 
 
 class SummaryScreen(Screen[None]):
@@ -19,10 +40,27 @@ class SummaryScreen(Screen[None]):
         self.session = session
 
     def compose(self) -> ComposeResult:
+        store, unit = self.app.store, self.app.settings.unit  # type: ignore[attr-defined]
+        before = same_routine_before(store.summaries(), self.session)
         with VerticalScroll(id="summary"):
-            yield Static(f"{self.session.name}: saved", classes="heading")
+            yield Static(f"Saved: {self.session.name}", classes="heading")
+            yield Static(routine_change_line(self.session, before, unit), id="routine-change")
+            yield LoadingIndicator(id="working-out")
             yield Static("", id="review")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.work_out_review()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, description="finding PRs")
+    def work_out_review(self) -> None:
+        store, unit = self.app.store, self.app.settings.unit  # type: ignore[attr-defined]
+        data = review(self.session, earlier_than(store.finished_sessions(), self.session), unit)
+        self.app.call_from_thread(self.show_review, "\n".join(table_lines(data)))
+
+    def show_review(self, text: str) -> None:
+        self.query_one("#working-out").display = False
+        self.query_one("#review", Static).update(text)
 
     def action_home(self) -> None:
         self.app.pop_screen()
