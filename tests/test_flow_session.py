@@ -308,3 +308,36 @@ async def test_the_summary_shows_volume_prs_and_the_change_against_last_time(dat
         summary = text(app, "#review")
         assert "105 kg × 5 @2" in summary and "PR" in summary
         assert "volume +550 kg, working sets +1" in text(app, "#routine-change")
+
+
+KEY_NAMES = {"enter", "escape", "backspace"}
+CHARACTER_KEYS = {"@": "at", ".": "full_stop", "+": "plus", "-": "minus"}
+
+
+def burst(app, *typed: str) -> None:
+    """Keys arriving all at once through the terminal driver, as from a fast typist:
+    a key name ("enter") is one key, any other text is typed character by character."""
+    from textual import events
+
+    for part in typed:
+        keys = [(part, None)] if part in KEY_NAMES else [(CHARACTER_KEYS.get(c, c), c) for c in part]
+        for name, character in keys:
+            event = events.Key(name, character)
+            event.set_sender(app)
+            app._driver.send_message(event)
+
+
+async def test_a_burst_of_keys_across_screen_changes_loses_nothing(data_dir, tmp_path):
+    app = build_app(data_dir, tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start_full_body_a(pilot)
+        burst(app, "100x5", "enter", "2", "enter", "102.5x5", "enter", "n", "t", "enter",
+              "100x4", "enter")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if len(app.store.live.sets) == 3 and screen_name(app) == "OneMoreScreen":
+                break
+        sets = app.store.live.sets
+        assert [(s.weight, s.reps) for s in sets] == [(100, 5), (102.5, 5), (100, 4)]
+        assert [s.rir for s in sets[:1]] == [2]
+        assert (sets[1].rir, sets[1].failure) == (0, "technical")

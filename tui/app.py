@@ -8,12 +8,14 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.theme import Theme
 
 from tui.clock import rest_clock
 from tui.core.model import Routine
 from tui.core.routines import BUILT_IN
+from tui.keygate import KeyGate, ReleaseKeys
 from tui.paths import config_dir
 from tui.routine_files import load_routines
 from tui.saver import SessionSaver
@@ -49,6 +51,7 @@ class OneMoreApp(App[None]):
         self.config_path = config_path
         self.cursor_blink = cursor_blink
         self.saver = SessionSaver(store, self.tell)
+        self.key_gate = KeyGate(self)
         self._notices = list(notices or [])
         folder = user_folder if user_folder is not None else config_dir()
         self._user_themes = folder / "themes"
@@ -70,6 +73,41 @@ class OneMoreApp(App[None]):
         self.push_screen(HomeScreen())
         for notice in self._notices + self.store.notices:
             self.notify(notice, severity="warning", timeout=12)
+
+    # -- keys wait while the screen changes (see tui/keygate.py) ---------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self.key_gate.closed:
+                self.key_gate.hold(event)
+                return
+            await super().on_event(event)
+            self.key_gate.after_forwarding(event)
+            return
+        await super().on_event(event)
+
+    async def on_release_keys(self, message: ReleaseKeys) -> None:
+        held = self.key_gate.take_held()
+        for index, key in enumerate(held):
+            if self.key_gate.closed:  # a replayed key changed the screen: the rest wait again
+                self.key_gate.held[:0] = held[index:]
+                return
+            await self.on_event(key)
+
+    def push_screen(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201 - as App.push_screen
+        result = super().push_screen(*args, **kwargs)
+        self.key_gate.screen_changing()
+        return result
+
+    def switch_screen(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+        result = super().switch_screen(*args, **kwargs)
+        self.key_gate.screen_changing()
+        return result
+
+    def pop_screen(self):  # noqa: ANN201
+        result = super().pop_screen()
+        self.key_gate.screen_changing()
+        return result
 
     def _pick_theme(self, wanted: str) -> str:
         if wanted in self.available_themes:

@@ -9,6 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.core.model import CheckIn, Routine
+from tui.keygate import KeyGated, settles
 
 QUESTIONS = (
     ("sleep", "How did you sleep?", "1 badly  …  5 great"),
@@ -17,11 +18,12 @@ QUESTIONS = (
 )
 
 
-class CheckInScreen(Screen[None]):
+class CheckInScreen(KeyGated, Screen[None]):
+    WAITS_AFTER = frozenset({"1", "2", "3", "4", "5", "enter", "backspace", "escape"})
     BINDINGS = [
         Binding("enter", "skip", "Skip"),
         Binding("backspace", "back", "Back"),
-        Binding("escape", "app.pop_screen", "Cancel"),
+        Binding("escape", "cancel", "Cancel"),
     ]
 
     def __init__(self, routine: Routine | None) -> None:
@@ -55,10 +57,17 @@ class CheckInScreen(Screen[None]):
         if event.character and event.character in "12345" and len(event.character) == 1:
             event.stop()
             self._answer(int(event.character))
+            self.key_handled()
 
+    @settles
+    def action_cancel(self) -> None:
+        self.app.pop_screen()
+
+    @settles
     def action_skip(self) -> None:
         self._answer(None)
 
+    @settles
     def action_back(self) -> None:
         if self.answers:
             self.answers.popitem()

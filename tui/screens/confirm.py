@@ -8,11 +8,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.keygate import KeyGated, settles
 
-class ConfirmScreen(ModalScreen[str | None]):
+
+class ConfirmScreen(KeyGated, ModalScreen[str | None]):
     """Ask `question`; `choices` maps a key to (label, result)."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Back")]
+    BINDINGS = [Binding("escape", "back", "Back")]
 
     def __init__(self, question: str, choices: dict[str, tuple[str, str]], detail: str = "") -> None:
         super().__init__()
@@ -28,7 +30,19 @@ class ConfirmScreen(ModalScreen[str | None]):
             keys = "   ".join(f"[b]{key}[/b] {label}" for key, (label, _) in self.choices.items())
             yield Static(keys + "   [b]Esc[/b] back", classes="keys")
 
+    def waits_after(self, event) -> bool:  # noqa: ANN001 - textual.events.Key
+        return event.key in ("enter", "escape") or event.character in self.choices
+
+    @settles
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    @settles
     def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+        if event.key == "escape":  # handled here, so the gate opens only once it is done
+            event.stop()
+            self.dismiss(None)
+            return
         key = "enter" if event.key == "enter" else event.character
         if key in self.choices:
             event.stop()

@@ -14,12 +14,13 @@ from textual.widgets import Input, Static
 from tui.core.entry import EntryError, format_set, parse_entry
 from tui.core.model import SetLog
 from tui.format import set_text
+from tui.keygate import KeyGated, settles
 
 
-class EditSetScreen(ModalScreen[SetLog | None]):
+class EditSetScreen(KeyGated, ModalScreen[SetLog | None]):
     """Returns the changed set (same id, `edited_at` set), or None when nothing changed."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Back")]
+    BINDINGS = [Binding("escape", "back", "Back")]
     AUTO_FOCUS = None  # digits choose the set; the line takes focus only once one is chosen
 
     def __init__(self, sets: list[SetLog], unit: str, now: datetime) -> None:
@@ -39,12 +40,20 @@ class EditSetScreen(ModalScreen[SetLog | None]):
             yield Static(f"[b]1[/b]–[b]{len(self.sets)}[/b] choose   [b]Esc[/b] back",
                          classes="keys", id="keys")
 
+    def waits_after(self, event) -> bool:  # noqa: ANN001 - textual.events.Key
+        if self.chosen is None:
+            return event.key == "escape" or bool(event.character and event.character.isdigit())
+        return event.key in ("enter", "escape")
+
     def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
         if self.chosen is not None or event.character is None:
             return
         if event.character.isdigit() and 1 <= int(event.character) <= len(self.sets):
             event.stop()
             self._choose(self.sets[int(event.character) - 1])
+            self.call_after_refresh(self.key_handled)  # once the line has focus
+        else:
+            self.key_handled()
 
     def _choose(self, set_log: SetLog) -> None:
         self.chosen = set_log
@@ -58,6 +67,11 @@ class EditSetScreen(ModalScreen[SetLog | None]):
         line.focus()
         self.query_one("#keys", Static).update("[b]Enter[/b] keep   [b]Esc[/b] back")
 
+    @settles
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    @settles
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         assert self.chosen is not None

@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.keygate import KeyGated
 from tui.keymap import LOGGING_KEYS, ONE_MORE_KEYS, REST_KEYS
 
 
@@ -21,7 +22,7 @@ def keys_table(title: str, keys: list[tuple[str, str]]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(KeyGated, ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q", "dismiss(None)", "Close")]
 
     def compose(self) -> ComposeResult:

@@ -14,11 +14,13 @@ from textual.widgets.option_list import Option
 from tui.core.live import Live
 from tui.core.model import Routine
 from tui.format import day_text, set_text
+from tui.keygate import KeyGated, settles
 
 EMPTY = "empty"
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(KeyGated, Screen[None]):
+    WAITS_AFTER = frozenset({"enter", "e", "comma", "question_mark"})
     AUTO_FOCUS = "#routines"
     BINDINGS = [
         Binding("r", "resume", "Resume", id="resume"),
@@ -37,15 +39,19 @@ class HomeScreen(Screen[None]):
                 yield Static("Read-only: another OneMore has this data open.", id="read-only",
                              classes="warning")
             yield Static(self._in_progress_text(), id="in-progress", classes="panel")
+            yield Static(self._last_session_text(), id="last-session", classes="panel")
             yield Static("Start a session", classes="heading")
             yield OptionList(*self._routine_options(), id="routines")
-            yield Static(self._last_session_text(), id="last-session", classes="panel")
         yield Footer()
 
     def on_screen_resume(self) -> None:
         self.query_one("#in-progress", Static).update(self._in_progress_text())
         self.query_one("#last-session", Static).update(self._last_session_text())
         self.refresh_bindings()
+
+    def waits_after(self, event) -> bool:  # noqa: ANN001 - textual.events.Key
+        resumable = event.key == "r" and self.app.store.live is not None  # type: ignore[attr-defined]
+        return resumable or super().waits_after(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
@@ -55,8 +61,7 @@ class HomeScreen(Screen[None]):
     def _routine_options(self) -> list[Option]:
         routines: list[Routine] = self.app.routines  # type: ignore[attr-defined]
         options = [
-            Option(f"{r.name}  [dim]{' · '.join(e.name for e in r.exercises)}[/dim]", id=r.id)
-            for r in routines
+            Option(f"{r.name}  [dim]{len(r.exercises)} exercises[/dim]", id=r.id) for r in routines
         ]
         options.append(Option("Empty session  [dim]add exercises as you go[/dim]", id=EMPTY))
         return options
@@ -87,6 +92,7 @@ class HomeScreen(Screen[None]):
 
     # -- actions -------------------------------------------------------------------------
 
+    @settles
     def action_resume(self) -> None:
         from tui.screens.logging import LoggingScreen
 
@@ -94,10 +100,12 @@ class HomeScreen(Screen[None]):
         if live is not None:
             self.app.push_screen(LoggingScreen(Live.resume(live)))
 
+    @settles
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         routines = {r.id: r for r in self.app.routines}  # type: ignore[attr-defined]
         self._start(routines.get(event.option.id or ""))
 
+    @settles
     def action_start_empty(self) -> None:
         self._start(None)
 
@@ -126,11 +134,13 @@ class HomeScreen(Screen[None]):
             {"r": ("resume it", "resume"), "f": ("finish and save it, then start", "finish")},
         ), decided)
 
+    @settles
     def action_settings(self) -> None:
         from tui.screens.settings import SettingsScreen
 
         self.app.push_screen(SettingsScreen())
 
+    @settles
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 

@@ -21,6 +21,7 @@ from tui.core.entry import EntryError, SetInput, Target, parse_entry
 from tui.core.live import Live, planned_for, planned_sets
 from tui.core.model import SetLog
 from tui.format import day_text, set_text
+from tui.keygate import KeyGated, settles
 from tui.screens.one_more import Answer
 from tui.widgets.set_table import SetTable
 
@@ -64,7 +65,8 @@ def as_entry(set_log: SetLog) -> SetInput:
                     bodyweight=set_log.bodyweight, rir=set_log.rir)
 
 
-class LoggingScreen(Screen[None]):
+class LoggingScreen(KeyGated, Screen[None]):
+    WAITS_AFTER = frozenset({"enter"})
     AUTO_FOCUS = "#entry"
     BINDINGS = [
         Binding("u", "undo", "Undo", priority=True, id="undo"),
@@ -184,6 +186,7 @@ class LoggingScreen(Screen[None]):
 
     # -- logging a set -------------------------------------------------------------------
 
+    @settles
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self.live.exercise is None:

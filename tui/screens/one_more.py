@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.keygate import KeyGated, settles
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -17,10 +19,11 @@ class Answer:
     failure: str | None = None
 
 
-class OneMoreScreen(ModalScreen[Answer | None]):
+class OneMoreScreen(KeyGated, ModalScreen[Answer | None]):
     """`0`–`5`: reps still in the tank (`n` = none). At none: `t` form broke, `p` felt too heavy."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Skip")]
+    BINDINGS = [Binding("escape", "skip", "Skip")]
+    WAITS_AFTER = frozenset({*"012345", "n", "t", "p", "escape"})
 
     def __init__(self, set_text: str) -> None:
         super().__init__()
@@ -38,7 +41,16 @@ class OneMoreScreen(ModalScreen[Answer | None]):
             return "[b]t[/b] form broke   [b]p[/b] it felt too heavy   [b]Esc[/b] skip"
         return "[b]0[/b]–[b]5[/b] reps still in the tank   [b]n[/b] none   [b]Esc[/b] skip"
 
+    @settles
+    def action_skip(self) -> None:
+        self.dismiss(None)
+
+    @settles
     def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+        if event.key == "escape":  # handled here, so the gate opens only once it is done
+            event.stop()
+            self.dismiss(None)
+            return
         key = event.character
         if self.asking_why:
             if key in ("t", "p"):

@@ -14,13 +14,15 @@ from textual.widgets.option_list import Option
 
 from tui.core.catalog import Exercise, find_or_custom, search
 from tui.core.model import ModelError
+from tui.keygate import KeyGated, settles
 
 CUSTOM = "custom"
 
 
-class ExercisePicker(ModalScreen[Exercise | None]):
+class ExercisePicker(KeyGated, ModalScreen[Exercise | None]):
+    WAITS_AFTER = frozenset({"enter", "escape"})
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Back"),
+        Binding("escape", "back", "Back"),
         Binding("down", "move(1)", "Down", show=False, priority=True),
         Binding("up", "move(-1)", "Up", show=False, priority=True),
     ]
@@ -66,6 +68,11 @@ class ExercisePicker(ModalScreen[Exercise | None]):
             current = matches.highlighted or 0
             matches.highlighted = (current + step) % matches.option_count
 
+    @settles
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    @settles
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self._take(self.query_one(OptionList).highlighted)

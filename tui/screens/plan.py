@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -14,6 +14,7 @@ from tui.core.coach import PlanChange, apply_changes, bad_day_changes, readiness
 from tui.core.live import Live, plan_session
 from tui.core.model import CheckIn, PlannedExercise, Routine
 from tui.core.rest import clock_text
+from tui.keygate import KeyGated, settles
 from tui.settings import Settings
 
 
@@ -33,12 +34,13 @@ def with_rests(plan: tuple[PlannedExercise, ...], rests: list[int]) -> tuple[Pla
     return tuple(replace(p, rest_s=p.rest_s if p.rest_s is not None else r) for p, r in zip(plan, rests))
 
 
-class PlanScreen(Screen[None]):
+class PlanScreen(KeyGated, Screen[None]):
+    WAITS_AFTER = frozenset({"enter", "escape"})
     BINDINGS = [
         Binding("enter", "start", "Start"),
         Binding("y", "take_all", "Take all"),
         Binding("n", "take_none", "Take none"),
-        Binding("escape", "app.pop_screen", "Cancel"),
+        Binding("escape", "cancel", "Cancel"),
     ]
 
     def __init__(self, routine: Routine | None, checkin: CheckIn) -> None:
@@ -51,7 +53,7 @@ class PlanScreen(Screen[None]):
         self.taken = [True] * len(self.changes)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="plan"):
+        with VerticalScroll(id="plan"):
             yield Static(self.routine.name if self.routine else "Empty session", classes="heading")
             yield Static(readiness_line(self.level), id="readiness")
             if self.changes:
@@ -104,6 +106,11 @@ class PlanScreen(Screen[None]):
         self.taken = [False] * len(self.changes)
         self._show()
 
+    @settles
+    def action_cancel(self) -> None:
+        self.app.pop_screen()
+
+    @settles
     def action_start(self) -> None:
         from tui.screens.logging import LoggingScreen
 

@@ -18,6 +18,7 @@ from textual.widgets import Digits, Footer, Static
 from tui.core.breathing import breath_at
 from tui.core.live import RestTaken
 from tui.core.rest import Rest, clock_text
+from tui.keygate import KeyGated, settles
 from tui.widgets.breath_pacer import BreathPacer
 
 TICK_S = 0.1
@@ -31,7 +32,8 @@ class RestResult:
     typed: str = ""
 
 
-class RestScreen(Screen[RestResult]):
+class RestScreen(KeyGated, Screen[RestResult]):
+    WAITS_AFTER = frozenset({"enter", "escape", *CARRIED})
     BINDINGS = [
         Binding("plus,equals_sign", "longer", "+30 s", id="longer"),
         Binding("minus", "shorter", "−30 s", id="shorter"),
@@ -132,6 +134,7 @@ class RestScreen(Screen[RestResult]):
         self.rest = self.rest.calm(self.now)
         self.tick()
 
+    @settles
     def action_done(self, typed: str = "") -> None:
         rest = self.rest
         assert rest is not None

@@ -10,6 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static, Switch
 
+from tui.keygate import KeyGated
 from tui.settings import CHECKS, PACER_PATTERNS
 
 SWITCHES = {
@@ -23,7 +24,7 @@ SECONDS = {
 }
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(KeyGated, Screen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
     def compose(self) -> ComposeResult:

@@ -21,6 +21,7 @@ from tui.core.summary import same_routine_before, volume_kg
 from tui.format import day_text
 from tui.interchange.review_data import earlier_than, review
 from tui.interchange.review_text import table_lines
+from tui.keygate import KeyGated, settles
 
 
 def routine_change_line(session: Session, before: dict | None, unit: str) -> str:
@@ -32,7 +33,8 @@ def routine_change_line(session: Session, before: dict | None, unit: str) -> str
     return f"vs {before['name']} on {when}: volume {volume:+,.0f} {unit}, working sets {sets:+d}"
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(KeyGated, Screen[None]):
+    WAITS_AFTER = frozenset({"enter", "escape"})
     BINDINGS = [Binding("enter,escape", "home", "Home")]
 
     def __init__(self, session: Session) -> None:
@@ -62,5 +64,6 @@ class SummaryScreen(Screen[None]):
         self.query_one("#working-out").display = False
         self.query_one("#review", Static).update(text)
 
+    @settles
     def action_home(self) -> None:
         self.app.pop_screen()

@@ -8,9 +8,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.keygate import KeyGated, settles
 
-class TextPrompt(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "dismiss(None)", "Back")]
+
+class TextPrompt(KeyGated, ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "back", "Back")]
+    WAITS_AFTER = frozenset({"enter", "escape"})
 
     def __init__(self, question: str, value: str = "", placeholder: str = "") -> None:
         super().__init__()
@@ -28,6 +31,11 @@ class TextPrompt(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
 
+    @settles
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    @settles
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.dismiss(event.value.strip())
