@@ -1,0 +1,116 @@
+"""`onemore import strong|hevy FILE`: bring a history in from another app, then report.
+
+The whole file is read before the store is opened, so a file that cannot be imported leaves
+the data folder untouched. The report goes to stdout; errors and the progress bar to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import tzinfo
+from pathlib import Path
+
+from tui import paths
+from tui.commands.common import CommandError, open_store, say, tell_notices
+from tui.commands.progress import ProgressBar
+from tui.interchange.assemble import Assembly
+from tui.interchange.csv_rows import UnreadableExport
+from tui.interchange.dialects import APPS, open_export
+from tui.interchange.importer import import_sessions, read_sessions
+from tui.interchange.local_time import zone_named
+from tui.interchange.report import ImportReport, report_lines
+from tui.settings import load_settings
+from tui.store.repository import Store
+
+NAME = "import"
+HELP = "import a Strong or Hevy CSV export"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("app", choices=APPS, help="the app that wrote the file")
+    parser.add_argument("file", metavar="FILE", help="the CSV file the app exported")
+    parser.add_argument("--unit", choices=["kg", "lb"],
+                        help="unit of a file that names none (Strong's comma export); "
+                             "default: the unit in your settings")
+    add_zone_argument(parser, "the time zone the workouts were logged in")
+    parser.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
+    parser.add_argument("--strict", action="store_true",
+                        help="import nothing if any row cannot be read")
+
+
+def add_zone_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--tz", metavar="ZONE",
+                        help=f"{what}, e.g. Europe/Amsterdam (default: this machine's zone)")
+
+
+def zone_from(name: str | None) -> tzinfo | None:
+    if name is None:
+        return None
+    try:
+        return zone_named(name)
+    except ValueError as problem:
+        raise CommandError(str(problem)) from None
+
+
+def unit_from(args: argparse.Namespace) -> tuple[str, str]:
+    """The unit for weights a file does not name, and where it came from."""
+    if args.unit:
+        return args.unit, "from --unit"
+    settings, problems = load_settings(paths.config_file(args.config))
+    for problem in problems:
+        say(f"onemore: {problem}")
+    return settings.unit, "the unit in your settings; choose with --unit kg|lb"
+
+
+def unit_note(args: argparse.Namespace, unit: str, source: str, needed: bool) -> str | None:
+    if needed:
+        return f"The file does not say its unit: weights read as {unit} ({source})."
+    if args.unit:
+        return "--unit was not needed: the file says its unit."
+    return None
+
+
+def read(args: argparse.Namespace, unit: str) -> tuple[Assembly, ImportReport, bool]:
+    path = Path(args.file).expanduser()
+    try:
+        export, reader, needs_unit = open_export(args.app, path, unit)
+        with ProgressBar(sys.stderr, f"Reading {export.name}") as bar:
+            assembly = read_sessions(export, reader, zone_from(args.tz), bar.update)
+    except UnreadableExport as problem:
+        raise CommandError(str(problem)) from None
+    return assembly, ImportReport(export.name, reader.description), needs_unit
+
+
+def compare_only(args: argparse.Namespace, assembly: Assembly, report: ImportReport) -> None:
+    """Compare with the store without writing to it; no data folder is made if there is none."""
+    folder = paths.data_dir(args.data_dir)
+    if not folder.is_dir():
+        import_sessions(assembly, None, report, dry_run=args.dry_run, strict=args.strict)
+        return
+    with Store(folder) as store:
+        tell_notices(store)
+        import_sessions(assembly, store, report, dry_run=args.dry_run, strict=args.strict)
+
+
+def write(args: argparse.Namespace, assembly: Assembly, report: ImportReport) -> None:
+    with open_store(args) as store:
+        tell_notices(store)
+        if store.read_only:
+            raise CommandError("another OneMore has this data folder open: close it, then "
+                               "import again (nothing was imported)")
+        import_sessions(assembly, store, report, strict=args.strict)
+
+
+def run(args: argparse.Namespace) -> int:
+    zone_from(args.tz)  # a bad zone is reported before the file is read
+    unit, unit_source = unit_from(args)
+    assembly, report, needs_unit = read(args, unit)
+    report.unit_note = unit_note(args, unit, unit_source, needs_unit)
+    refused = args.strict and any(row.unreadable for row in assembly.skipped)
+    if args.dry_run or refused:
+        compare_only(args, assembly, report)
+    else:
+        write(args, assembly, report)
+    print("\n".join(report_lines(report)))
+    return 1 if report.refused else 0

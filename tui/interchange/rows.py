@@ -1,0 +1,129 @@
+"""What one row of an export turns into: a set, a rest, or a row left out with its reason.
+
+Both importers produce these; `assemble` turns them into sessions. A row left out on
+purpose (a cardio set, a rest with no set after it) is not a problem; an unreadable row is,
+and `--strict` refuses the whole file when there is one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from tui.core.model import SetKind, max_weight
+from tui.interchange.numbers import RowProblem, number, rir_from_rpe, whole
+
+TIMED_SET = "timed or cardio set: OneMore logs weight × reps"
+NO_REPS = "no reps recorded: nothing to log as weight × reps"
+REST_AT_END = "rest after the last set: nothing to attach it to"
+REST_TWICE = "another rest follows before the next set: only the last one is kept"
+REST_WITHOUT_TIME = "rest timer without seconds"
+
+# Set types OneMore has no kind for: kept as working sets, named in the set's note.
+DROP_SET = "drop set"
+FAILURE_SET = "failure set"
+
+
+@dataclass(frozen=True)
+class Workout:
+    """A session as the export names it: when it started (wall clock) and what it was called."""
+
+    started: datetime
+    name: str
+    ended: datetime | None = None
+    duration_s: float | None = None
+    notes: str = ""
+
+    @property
+    def key(self) -> tuple[datetime, str]:
+        return self.started, self.name
+
+
+@dataclass(frozen=True)
+class SetRow:
+    line: int
+    workout: Workout
+    exercise: str
+    kind: SetKind
+    weight: float
+    unit: str
+    reps: int
+    rir: float | None = None
+    note: str = ""
+    exercise_notes: str = ""
+
+
+@dataclass(frozen=True)
+class RestRow:
+    """A rest timer: the seconds between the set before it and the set after it."""
+
+    line: int
+    workout: Workout
+    seconds: float
+
+
+@dataclass(frozen=True)
+class SkippedRow:
+    line: int
+    reason: str
+    unreadable: bool = False  # True: the row is broken; False: left out on purpose
+
+
+Row = SetRow | RestRow | SkippedRow
+
+
+@dataclass(frozen=True)
+class Lift:
+    """The numbers of one set row, as text straight from the file."""
+
+    weight: str
+    reps: str
+    distance: str = ""
+    seconds: str = ""
+    rpe: str = ""
+
+
+def marked_note(marker: str, note: str) -> str:
+    """'drop set' in front of the lifter's own note, so the set type survives."""
+    note = note.strip()
+    if not marker:
+        return note
+    return f"{marker}; {note}" if note else marker
+
+
+def set_row(line: int, workout: Workout, exercise: str, kind: SetKind, lift: Lift, unit: str,
+            note: str = "", exercise_notes: str = "") -> Row:
+    """A lifted set, or the reason it is not one; RowProblem if a number cannot be read."""
+    if not exercise.strip():
+        raise RowProblem("no exercise name")
+    weight = number(lift.weight, "weight") or 0.0
+    reps = number(lift.reps, "rep count") or 0.0
+    if reps == 0:
+        distance, seconds = number(lift.distance, "distance"), number(lift.seconds, "seconds")
+        timed = (distance or 0) > 0 or (seconds or 0) > 0
+        return SkippedRow(line, TIMED_SET if timed else NO_REPS)
+    if reps < 0 or weight < 0:
+        raise RowProblem("negative weight or reps")
+    if reps > 100:
+        raise RowProblem("more than 100 reps")
+    if weight > max_weight(unit):
+        raise RowProblem(f"weight over {max_weight(unit):g} {unit}")
+    return SetRow(line, workout, exercise.strip(), kind, weight, unit, whole(reps, "reps"),
+                  rir_from_rpe(number(lift.rpe, "RPE")), note, exercise_notes.strip())
+
+
+def rest_row(line: int, workout: Workout, seconds_text: str) -> Row:
+    seconds = number(seconds_text, "seconds") or 0.0
+    if seconds <= 0:
+        return SkippedRow(line, REST_WITHOUT_TIME)
+    return RestRow(line, workout, seconds)
+
+
+def split_marker(note: str) -> tuple[str, str]:
+    """('drop set', 'heavy') from 'drop set; heavy': the set type an import put in the note."""
+    for marker in (DROP_SET, FAILURE_SET):
+        if note == marker:
+            return marker, ""
+        if note.startswith(f"{marker}; "):
+            return marker, note[len(marker) + 2 :]
+    return "", note
