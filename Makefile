@@ -16,6 +16,7 @@ run: $(STAMP)
 	$(BIN)/onemore $(ARGS)
 
 test: $(STAMP)
+	bash scripts/test-deps
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
 clean:

@@ -8,8 +8,9 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from textual import events
+from textual import events, work
 from textual.app import App
+from textual.reactive import var
 from textual.theme import Theme
 
 from tui.clock import rest_clock
@@ -22,6 +23,7 @@ from tui.saver import SessionSaver
 from tui.screens.home import HomeScreen
 from tui.settings import Settings, save_settings
 from tui.store.repository import Store, utc_now
+from tui.sync import SyncConfigError, SyncNotSetUp, SyncService, load_sync_config
 from tui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, built_in_folder, load_themes
 
 log = logging.getLogger(__name__)
@@ -29,6 +31,7 @@ log = logging.getLogger(__name__)
 
 class OneMoreApp(App[None]):
     TITLE = "OneMore"
+    sync_text: var[str] = var("")  # what the sync line shows; empty when sync is off
     CSS_PATH = ["styles/app.tcss", "styles/session.tcss", "styles/rest.tcss"]
 
     def __init__(
@@ -73,6 +76,37 @@ class OneMoreApp(App[None]):
         self.push_screen(HomeScreen())
         for notice in self._notices + self.store.notices:
             self.notify(notice, severity="warning", timeout=12)
+        self.sync_service = self._sync_service()
+        self.sync_now()
+
+    # -- sync in the background (see tui/sync) -------------------------------------------
+
+    def _sync_service(self) -> SyncService | None:
+        if self.config_path is None or self.store.read_only:
+            return None
+        try:
+            config = load_sync_config(self.config_path)
+        except SyncNotSetUp:
+            return None
+        except SyncConfigError as problem:
+            self.tell(f"Sync is off: {problem}", "error")
+            return None
+        return SyncService(self.store, config)
+
+    def sync_now(self) -> None:
+        """Sync in a worker that never blocks a key press and never stops the app."""
+        if self.sync_service is not None:
+            self.sync_text = "syncing…"
+            self._sync()
+
+    @work(group="sync", exit_on_error=False, description="sync")
+    async def _sync(self) -> None:
+        assert self.sync_service is not None
+        report = await self.sync_service.run()
+        self.sync_text = report.status.text
+        refresh = getattr(self.screen, "refresh_from_store", None)
+        if refresh is not None and (report.pulled or report.merged or report.deleted):
+            refresh()  # show what arrived from the other device
 
     # -- keys wait while the screen changes (see tui/keygate.py) ---------------------------
 

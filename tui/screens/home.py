@@ -15,6 +15,7 @@ from tui.core.live import Live
 from tui.core.model import Routine
 from tui.format import day_text, set_text
 from tui.keygate import KeyGated, settles
+from tui.widgets.sync_line import SyncLine
 
 EMPTY = "empty"
 
@@ -42,9 +43,13 @@ class HomeScreen(KeyGated, Screen[None]):
             yield Static(self._last_session_text(), id="last-session", classes="panel")
             yield Static("Start a session", classes="heading")
             yield OptionList(*self._routine_options(), id="routines")
+            yield SyncLine(id="sync-line")
         yield Footer()
 
     def on_screen_resume(self) -> None:
+        self.refresh_from_store()
+
+    def refresh_from_store(self) -> None:
         self.query_one("#in-progress", Static).update(self._in_progress_text())
         self.query_one("#last-session", Static).update(self._last_session_text())
         self.refresh_bindings()

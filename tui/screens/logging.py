@@ -24,6 +24,7 @@ from tui.format import day_text, set_text
 from tui.keygate import KeyGated, settles
 from tui.screens.one_more import Answer
 from tui.widgets.set_table import SetTable
+from tui.widgets.sync_line import SyncLine
 
 COMMAND_KEYS = set("uenpsaorf?")
 RETRY_SAVE_EVERY_S = 5
@@ -106,6 +107,7 @@ class LoggingScreen(KeyGated, Screen[None]):
                     yield SetTable("Not done before.", id="previous")
             yield SetEntry(placeholder="Enter = target · 100x5 @2 · w60x5 · x6 · bw+10x8", id="entry")
             yield Static("", id="error")
+            yield SyncLine(id="sync-line")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -394,4 +396,5 @@ class LoggingScreen(KeyGated, Screen[None]):
         from tui.screens.summary import SummaryScreen
 
         app.switch_screen(SummaryScreen(finished))
+        app.sync_now()  # type: ignore[attr-defined]  # carry the new session to the other devices
 

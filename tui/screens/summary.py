@@ -22,6 +22,7 @@ from tui.format import day_text
 from tui.interchange.review_data import earlier_than, review
 from tui.interchange.review_text import table_lines
 from tui.keygate import KeyGated, settles
+from tui.widgets.sync_line import SyncLine
 
 
 def routine_change_line(session: Session, before: dict | None, unit: str) -> str:
@@ -49,6 +50,7 @@ class SummaryScreen(KeyGated, Screen[None]):
             yield Static(routine_change_line(self.session, before, unit), id="routine-change")
             yield LoadingIndicator(id="working-out")
             yield Static("", id="review")
+        yield SyncLine(id="sync-line")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -57,7 +59,7 @@ class SummaryScreen(KeyGated, Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, description="finding PRs")
     def work_out_review(self) -> None:
         store, unit = self.app.store, self.app.settings.unit  # type: ignore[attr-defined]
-        data = review(self.session, earlier_than(store.finished_sessions(), self.session), unit)
+        data = review(self.session, earlier_than(store.history_snapshot(), self.session), unit)
         self.app.call_from_thread(self.show_review, "\n".join(table_lines(data)))
 
     def show_review(self, text: str) -> None:
