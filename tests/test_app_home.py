@@ -66,3 +66,57 @@ async def test_a_second_instance_says_it_is_read_only(data_dir, clock):
             app = make_app(second, Settings(), [], now=clock)
             async with app.run_test(size=(100, 30)):
                 assert "Read-only" in text_of(app, "#read-only")
+
+
+async def test_a_theme_chosen_in_the_command_palette_is_remembered(data_dir, clock, tmp_path):
+    from tui.settings import load_settings
+
+    config = tmp_path / "config.toml"
+    with Store(data_dir, now=clock) as store:
+        app = make_app(store, Settings(), [], now=clock, config_path=config,
+                       user_folder=tmp_path / "cfg", cursor_blink=False)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("ctrl+p")
+            await pilot.press(*"theme")
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press(*"onemore-colorblind")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.theme == "onemore-colorblind"
+    assert load_settings(config)[0].theme == "onemore-colorblind"
+
+
+async def test_settings_changed_on_screen_are_saved_and_bad_numbers_are_told(data_dir, clock, tmp_path):
+    from textual.widgets import Input, Switch
+
+    from tui.settings import load_settings
+
+    config = tmp_path / "config.toml"
+    with Store(data_dir, now=clock) as store:
+        app = make_app(store, Settings(), [], now=clock, config_path=config,
+                       user_folder=tmp_path / "cfg", cursor_blink=False)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.press("comma")
+            app.screen.query_one("#bell", Switch).value = False
+            rest = app.screen.query_one("#rest_compound_s", Input)
+            rest.value = "4000"
+            await pilot.pause()
+            assert "0 to 1800" in text_of(app, "#settings-error")
+            rest.value = "240"
+            await pilot.pause()
+            assert text_of(app, "#settings-error") == ""
+    settings = load_settings(config)[0]
+    assert (settings.bell, settings.rest_compound_s) == (False, 240)
+
+
+async def test_a_broken_theme_file_is_told_once_and_the_default_is_used(data_dir, clock, tmp_path):
+    themes = tmp_path / "cfg" / "themes"
+    themes.mkdir(parents=True)
+    (themes / "mine.toml").write_text('name = "mine"\nprimary = "not a colour"\n')
+    with Store(data_dir, now=clock) as store:
+        app = make_app(store, Settings(theme="mine"), [], now=clock, user_folder=tmp_path / "cfg")
+        async with app.run_test(size=(100, 30)):
+            messages = [n.message for n in app._notifications]
+            assert sum("mine.toml" in m for m in messages) == 1
+            assert app.theme == "onemore-dark"

@@ -43,3 +43,12 @@ def test_core_reads_no_clock_and_touches_no_file(path):
 def test_store_interchange_and_sync_never_import_textual_or_screens(path):
     for name in imported_modules(path):
         assert not name.startswith(("textual", "tui.screens", "tui.widgets", "tui.app")), name
+
+
+def test_the_readme_lists_every_key_of_the_live_session():
+    from tui.keymap import LOGGING_KEYS, ONE_MORE_KEYS, REST_KEYS
+
+    readme = (PACKAGE.parent / "README.md").read_text()
+    keys_table = readme.split("### Keys", 1)[1].split("###", 1)[0]
+    for key, what in LOGGING_KEYS + ONE_MORE_KEYS + REST_KEYS:
+        assert what in keys_table, f"README keymap misses: {key} {what}"

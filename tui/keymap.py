@@ -4,7 +4,7 @@ from __future__ import annotations
 
 LOGGING_KEYS: list[tuple[str, str]] = [
     ("Enter", "log the set you typed; on an empty line, log the target"),
-    ("100x5 @2", "weight × reps, optional @reps in reserve (see the set-entry grammar)"),
+    ("100x5 @2", "weight × reps, optional @ reps in reserve"),
     ("w60x5", "a warm-up: w before the set"),
     ("u", "undo the last set of this exercise"),
     ("e", "edit a set"),

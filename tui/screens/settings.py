@@ -53,14 +53,17 @@ class SettingsScreen(KeyGated, Screen[None]):
     def _row(label: str, field: Select | Input | Switch) -> Horizontal:
         return Horizontal(Static(label, classes="setting-label"), field, classes="setting")
 
+    problems: dict[str, str] = {}  # per setting, so fixing one never hides another
+
     def _change(self, key: str, value: object) -> None:
         settings = self.app.settings  # type: ignore[attr-defined]
         problem = CHECKS[key](value)
-        error = self.query_one("#settings-error", Static)
+        self.problems = {k: v for k, v in self.problems.items() if k != key}
         if problem:
-            error.update(f"{key.replace('_', ' ')} {problem}.")
+            self.problems[key] = f"{key.replace('_', ' ')} {problem}."
+        self.query_one("#settings-error", Static).update("\n".join(self.problems.values()))
+        if problem:
             return
-        error.update("")
         if getattr(settings, key) != value:
             self.app.change_settings(replace(settings, **{key: value}))  # type: ignore[attr-defined]
             if key == "theme":
