@@ -76,14 +76,22 @@ def _time_value(text: Any, what: str) -> datetime | None:
     return moment
 
 
-def _number(value: Any, what: str) -> float:
+def number_field(value: Any, what: str) -> float:
+    """`value` as a float, or a ModelError naming `what` (bools are not numbers here)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ModelError(f"{what} must be a number")
     return float(value)
 
 
+def whole_field(value: Any, what: str) -> int:
+    """`value` as a whole number, or a ModelError naming `what`."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ModelError(f"{what} must be a whole number")
+    return value
+
+
 def _optional_number(value: Any, what: str) -> float | None:
-    return None if value is None else _number(value, what)
+    return None if value is None else number_field(value, what)
 
 
 def _text(value: Any, what: str) -> str:
@@ -122,9 +130,9 @@ class Calibration:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Calibration:
         return cls(
-            reps_at_stop=int(_number(data.get("reps_at_stop"), "reps_at_stop")),
-            predicted_rir=_number(data.get("predicted_rir"), "predicted_rir"),
-            total_reps=int(_number(data.get("total_reps"), "total_reps")),
+            reps_at_stop=int(number_field(data.get("reps_at_stop"), "reps_at_stop")),
+            predicted_rir=number_field(data.get("predicted_rir"), "predicted_rir"),
+            total_reps=int(number_field(data.get("total_reps"), "total_reps")),
         )
 
 
@@ -213,7 +221,7 @@ class SetLog:
         logged_at = _time_value(data.get("logged_at"), "logged_at")
         if logged_at is None:
             raise ModelError("a set needs logged_at")
-        reps = _number(data.get("reps"), "reps")
+        reps = number_field(data.get("reps"), "reps")
         if reps != int(reps):
             raise ModelError("reps must be a whole number")
         rest_planned = _optional_number(data.get("rest_planned_s"), "rest_planned_s")
@@ -221,7 +229,7 @@ class SetLog:
         return cls(
             id=_text(data.get("id"), "id") or new_id(),
             kind=data.get("kind", "working"),
-            weight=_number(data.get("weight", 0), "weight"),
+            weight=number_field(data.get("weight", 0), "weight"),
             reps=int(reps),
             logged_at=logged_at,
             unit=data.get("unit", "kg"),
@@ -467,11 +475,11 @@ class PlannedExercise:
         catalog_id = data.get("catalog_id")
         return cls(
             name=_text(data.get("name"), "name") or "Exercise",
-            sets=int(_number(data.get("sets", 3), "sets")),
-            reps=int(_number(data.get("reps", 8), "reps")),
+            sets=int(number_field(data.get("sets", 3), "sets")),
+            reps=int(number_field(data.get("reps", 8), "reps")),
             rir=_optional_number(data.get("rir"), "rir"),
-            weight=None if weight is None else _number(weight, "weight"),
-            rest_s=None if rest is None else int(_number(rest, "rest_s")),
+            weight=None if weight is None else number_field(weight, "weight"),
+            rest_s=None if rest is None else int(number_field(rest, "rest_s")),
             catalog_id=catalog_id if isinstance(catalog_id, str) else None,
         )
 

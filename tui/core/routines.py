@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from tui.core.catalog import find_or_custom
-from tui.core.model import ModelError, PlannedExercise, Routine
+from tui.core.model import ModelError, PlannedExercise, Routine, number_field, whole_field
 
 EXERCISE_KEYS = {"name", "sets", "reps", "rir", "weight", "rest_s"}
 
@@ -76,18 +76,6 @@ BUILT_IN: tuple[Routine, ...] = (
 )
 
 
-def _whole(value: Any, key: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ModelError(f"{key} must be a whole number")
-    return value
-
-
-def _number(value: Any, key: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ModelError(f"{key} must be a number")
-    return float(value)
-
-
 def planned_from(entry: Any) -> PlannedExercise:
     if not isinstance(entry, dict):
         raise ModelError("each [[exercises]] entry must be a table")
@@ -100,11 +88,11 @@ def planned_from(entry: Any) -> PlannedExercise:
     exercise = find_or_custom(name)
     return PlannedExercise(
         name=exercise.name,
-        sets=_whole(entry.get("sets", 3), "sets"),
-        reps=_whole(entry.get("reps", 8), "reps"),
-        rir=_number(entry["rir"], "rir") if "rir" in entry else 2.0,
-        weight=_number(entry["weight"], "weight") if "weight" in entry else None,
-        rest_s=_whole(entry["rest_s"], "rest_s") if "rest_s" in entry else None,
+        sets=whole_field(entry.get("sets", 3), "sets"),
+        reps=whole_field(entry.get("reps", 8), "reps"),
+        rir=number_field(entry["rir"], "rir") if "rir" in entry else 2.0,
+        weight=number_field(entry["weight"], "weight") if "weight" in entry else None,
+        rest_s=whole_field(entry["rest_s"], "rest_s") if "rest_s" in entry else None,
         catalog_id=exercise.id,
     )
 

@@ -20,10 +20,10 @@ from tui.interchange.local_time import hevy_time
 from tui.interchange.numbers import RowProblem
 from tui.interchange.rows import (
     DROP_SET,
+    ColumnReader,
     FAILURE_SET,
     Lift,
     Row,
-    SkippedRow,
     Workout,
     marked_note,
     set_row,
@@ -58,31 +58,19 @@ def hevy_columns(export: CsvExport) -> HevyColumns | None:
     return HevyColumns(positions, weight, WEIGHT_COLUMNS[weight], distance)
 
 
-class HevyReader:
+class HevyReader(ColumnReader):
     """Turns rows of one Hevy file into sets and rows left out (Hevy has no rest rows)."""
 
     source = "hevy"
     needs_unit = False
 
     def __init__(self, columns: HevyColumns) -> None:
+        super().__init__(columns.positions)
         self.columns = columns
-        self.width = max(columns.positions.values()) + 1
 
     @property
     def description(self) -> str:
         return f"Hevy CSV (weights in {self.columns.unit})"
-
-    def field(self, fields: Sequence[str], name: str) -> str:
-        index = self.columns.positions.get(name)
-        return fields[index].strip() if index is not None else ""
-
-    def read(self, line: int, fields: list[str]) -> Row:
-        if len(fields) < self.width:
-            return SkippedRow(line, "fewer columns than the header", unreadable=True)
-        try:
-            return self.row(line, fields)
-        except RowProblem as problem:
-            return SkippedRow(line, str(problem), unreadable=True)
 
     def row(self, line: int, fields: list[str]) -> Row:
         set_type = self.field(fields, "set_type").casefold()

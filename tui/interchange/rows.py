@@ -7,6 +7,7 @@ and `--strict` refuses the whole file when there is one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -127,3 +128,27 @@ def split_marker(note: str) -> tuple[str, str]:
         if note.startswith(f"{marker}; "):
             return marker, note[len(marker) + 2 :]
     return "", note
+
+
+class ColumnReader:
+    """What every importer's reader shares: finding fields by column and turning a row that
+    cannot be read into a row left out, with its line and reason. Subclasses give `row()`."""
+
+    def __init__(self, positions: dict[str, int]) -> None:
+        self.positions = positions
+        self.width = max(positions.values()) + 1
+
+    def field(self, fields: Sequence[str], name: str) -> str:
+        index = self.positions.get(name)
+        return fields[index].strip() if index is not None else ""
+
+    def read(self, line: int, fields: list[str]) -> Row:
+        if len(fields) < self.width:
+            return SkippedRow(line, "fewer columns than the header", unreadable=True)
+        try:
+            return self.row(line, fields)
+        except RowProblem as problem:
+            return SkippedRow(line, str(problem), unreadable=True)
+
+    def row(self, line: int, fields: list[str]) -> Row:
+        raise NotImplementedError

@@ -25,10 +25,10 @@ from tui.interchange.local_time import duration_seconds, iso_time
 from tui.interchange.numbers import RowProblem, number
 from tui.interchange.rows import (
     DROP_SET,
+    ColumnReader,
     FAILURE_SET,
     Lift,
     Row,
-    SkippedRow,
     Workout,
     marked_note,
     rest_row,
@@ -177,31 +177,19 @@ def strong_columns(export: CsvExport) -> Columns | None:
     return english_columns(export.header) or localized_columns(export.header, export.sample())
 
 
-class StrongReader:
+class StrongReader(ColumnReader):
     """Turns rows of one Strong file into sets, rests and rows left out."""
 
     source = "strong"
 
     def __init__(self, columns: Columns, unit: str) -> None:
+        super().__init__(columns.positions)
         self.columns = columns
         self.unit = columns.header_unit or unit
-        self.width = max(columns.positions.values()) + 1
 
     @property
     def description(self) -> str:
         return self.columns.describe()
-
-    def field(self, fields: Sequence[str], name: str) -> str:
-        index = self.columns.positions.get(name)
-        return fields[index].strip() if index is not None else ""
-
-    def read(self, line: int, fields: list[str]) -> Row:
-        if len(fields) < self.width:
-            return SkippedRow(line, "fewer columns than the header", unreadable=True)
-        try:
-            return self.row(line, fields)
-        except RowProblem as problem:
-            return SkippedRow(line, str(problem), unreadable=True)
 
     def row(self, line: int, fields: list[str]) -> Row:
         workout = self.workout(fields)

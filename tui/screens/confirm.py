@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.keygate import KeyGated, settles
+from tui.keygate import settles
+from tui.screens.dialog import Dialog
 
 
-class ConfirmScreen(KeyGated, ModalScreen[str | None]):
+class ConfirmScreen(Dialog[str | None]):
     """Ask `question`; `choices` maps a key to (label, result)."""
-
-    BINDINGS = [Binding("escape", "back", "Back")]
 
     def __init__(self, question: str, choices: dict[str, tuple[str, str]], detail: str = "") -> None:
         super().__init__()
@@ -34,15 +31,7 @@ class ConfirmScreen(KeyGated, ModalScreen[str | None]):
         return event.key in ("enter", "escape") or event.character in self.choices
 
     @settles
-    def action_back(self) -> None:
-        self.dismiss(None)
-
-    @settles
     def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
-        if event.key == "escape":  # handled here, so the gate opens only once it is done
-            event.stop()
-            self.dismiss(None)
-            return
         key = "enter" if event.key == "enter" else event.character
         if key in self.choices:
             event.stop()

@@ -6,21 +6,19 @@ from dataclasses import replace
 from datetime import datetime
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui.core.entry import EntryError, format_set, parse_entry
 from tui.core.model import SetLog
 from tui.format import set_text
-from tui.keygate import KeyGated, settles
+from tui.keygate import settles
+from tui.screens.dialog import Dialog
 
 
-class EditSetScreen(KeyGated, ModalScreen[SetLog | None]):
+class EditSetScreen(Dialog[SetLog | None]):
     """Returns the changed set (same id, `edited_at` set), or None when nothing changed."""
 
-    BINDINGS = [Binding("escape", "back", "Back")]
     AUTO_FOCUS = None  # digits choose the set; the line takes focus only once one is chosen
 
     def __init__(self, sets: list[SetLog], unit: str, now: datetime) -> None:
@@ -66,10 +64,6 @@ class EditSetScreen(KeyGated, ModalScreen[SetLog | None]):
         line.disabled = False
         line.focus()
         self.query_one("#keys", Static).update("[b]Enter[/b] keep   [b]Esc[/b] back")
-
-    @settles
-    def action_back(self) -> None:
-        self.dismiss(None)
 
     @settles
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.keygate import KeyGated, settles
+from tui.keygate import settles
+from tui.screens.dialog import Dialog
 
 
 @dataclass(frozen=True)
@@ -19,10 +18,9 @@ class Answer:
     failure: str | None = None
 
 
-class OneMoreScreen(KeyGated, ModalScreen[Answer | None]):
+class OneMoreScreen(Dialog[Answer | None]):
     """`0`–`5`: reps still in the tank (`n` = none). At none: `t` form broke, `p` felt too heavy."""
 
-    BINDINGS = [Binding("escape", "skip", "Skip")]
     WAITS_AFTER = frozenset({*"012345", "n", "t", "p", "escape"})
 
     def __init__(self, set_text: str) -> None:
@@ -42,15 +40,7 @@ class OneMoreScreen(KeyGated, ModalScreen[Answer | None]):
         return "[b]0[/b]–[b]5[/b] reps still in the tank   [b]n[/b] none   [b]Esc[/b] skip"
 
     @settles
-    def action_skip(self) -> None:
-        self.dismiss(None)
-
-    @settles
     def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
-        if event.key == "escape":  # handled here, so the gate opens only once it is done
-            event.stop()
-            self.dismiss(None)
-            return
         key = event.character
         if self.asking_why:
             if key in ("t", "p"):

@@ -8,21 +8,19 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.catalog import Exercise, find_or_custom, search
 from tui.core.model import ModelError
-from tui.keygate import KeyGated, settles
+from tui.keygate import settles
+from tui.screens.dialog import Dialog
 
 CUSTOM = "custom"
 
 
-class ExercisePicker(KeyGated, ModalScreen[Exercise | None]):
-    WAITS_AFTER = frozenset({"enter", "escape"})
+class ExercisePicker(Dialog[Exercise | None]):
     BINDINGS = [
-        Binding("escape", "back", "Back"),
         Binding("down", "move(1)", "Down", show=False, priority=True),
         Binding("up", "move(-1)", "Up", show=False, priority=True),
     ]
@@ -67,10 +65,6 @@ class ExercisePicker(KeyGated, ModalScreen[Exercise | None]):
         if matches.option_count:
             current = matches.highlighted or 0
             matches.highlighted = (current + step) % matches.option_count
-
-    @settles
-    def action_back(self) -> None:
-        self.dismiss(None)
 
     @settles
     def on_input_submitted(self, event: Input.Submitted) -> None:

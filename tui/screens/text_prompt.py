@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tui.keygate import KeyGated, settles
+from tui.keygate import settles
+from tui.screens.dialog import Dialog
 
 
-class TextPrompt(KeyGated, ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "back", "Back")]
-    WAITS_AFTER = frozenset({"enter", "escape"})
+class TextPrompt(Dialog[str | None]):
 
     def __init__(self, question: str, value: str = "", placeholder: str = "") -> None:
         super().__init__()
@@ -30,10 +27,6 @@ class TextPrompt(KeyGated, ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
-
-    @settles
-    def action_back(self) -> None:
-        self.dismiss(None)
 
     @settles
     def on_input_submitted(self, event: Input.Submitted) -> None:
