@@ -22,6 +22,7 @@ from tui.store.repository import Store
 
 from .conftest import START, FakeClock
 from .flow import RestClock, build_app
+from .history_seed import known_sessions
 
 THEMES = ("onemore-dark", "onemore-bright")
 
@@ -130,8 +131,48 @@ async def keys_help(pilot: Pilot, clock: RestClock) -> None:
     await pilot.press("question_mark")
 
 
+async def settled(pilot: Pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def add_earlier_weeks(pilot: Pilot) -> None:
+    """Three more sessions in October, so lists and charts have something to show."""
+    pilot.app.store.add_finished(known_sessions(START - timedelta(days=42)))  # type: ignore[attr-defined]
+
+
+async def review(pilot: Pilot, clock: RestClock) -> None:
+    add_earlier_weeks(pilot)
+    await pilot.press("l")
+    await settled(pilot)
+
+
+async def history(pilot: Pilot, clock: RestClock) -> None:
+    add_earlier_weeks(pilot)
+    await pilot.press("h")
+    await settled(pilot)
+    await pilot.press("down")
+
+
+async def progress(pilot: Pilot, clock: RestClock) -> None:
+    add_earlier_weeks(pilot)
+    await pilot.press("p", "left")
+
+
+async def progress_table(pilot: Pilot, clock: RestClock) -> None:
+    await progress(pilot, clock)
+    await pilot.press("t")
+
+
+async def set_to_failure(pilot: Pilot, clock: RestClock) -> None:
+    await start(pilot)
+    await pilot.press("t", "8", "enter", "1", "1", "1")
+
+
 SCENES: dict[str, Scene] = {
     "home": home, "checkin": checkin, "plan_low_day": plan_low_day, "logging": logging,
     "one_more": one_more, "rest": rest, "rest_over": rest_over, "picker": picker,
     "summary": summary, "settings": settings, "help": keys_help,
+    "review": review, "history": history, "progress": progress,
+    "progress_table": progress_table, "test_set": set_to_failure,
 }

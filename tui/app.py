@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 class OneMoreApp(App[None]):
     TITLE = "OneMore"
     sync_text: var[str] = var("")  # what the sync line shows; empty when sync is off
-    CSS_PATH = ["styles/app.tcss", "styles/session.tcss", "styles/rest.tcss"]
+    CSS_PATH = ["styles/app.tcss", "styles/session.tcss", "styles/rest.tcss", "styles/review.tcss"]
 
     def __init__(
         self,

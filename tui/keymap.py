@@ -1,4 +1,4 @@
-"""Every key of the live session, in one place: the help screen and the README list these."""
+"""Every key of the app, in one place: the help screen and the README list these."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ LOGGING_KEYS: list[tuple[str, str]] = [
     ("a", "add an exercise"),
     ("o", "note on this exercise"),
     ("r", "rest now (start the rest timer again)"),
+    ("t", "test set: go past your usual stop until form breaks"),
     ("f", "finish the session"),
     ("?", "this help"),
     ("ctrl+q", "quit (the session stays saved; resume it next time)"),
@@ -29,4 +30,46 @@ REST_KEYS: list[tuple[str, str]] = [
     ("space", "pause / go on"),
     ("c", "breathing is calm now"),
     ("Enter", "start the next set now (typing a set does too)"),
+]
+
+TEST_SET_KEYS: list[tuple[str, str]] = [
+    ("8 / 105x8", "reps where you would normally have stopped (at another weight: 105x8)"),
+    ("0–5", "reps you thought were left there (n = none)"),
+    ("11, Enter", "total reps when form broke: logged as one set"),
+    ("Esc", "back out: nothing is logged"),
+]
+
+HOME_KEYS: list[tuple[str, str]] = [
+    ("Enter", "start the highlighted routine"),
+    ("e", "an empty session"),
+    ("r", "resume the session in progress"),
+    ("l", "review the last session"),
+    ("h", "history of every session"),
+    ("p", "progress per exercise"),
+    (",", "settings"),
+]
+
+HISTORY_KEYS: list[tuple[str, str]] = [
+    ("↑↓ PgUp PgDn", "move through the sessions"),
+    ("Enter", "review the session"),
+    ("f or /", "only the sessions of one exercise (Esc: all again)"),
+    ("p", "progress of that exercise"),
+    ("e / x", "edit / remove a set of the session"),
+    ("d", "delete the session (asks first)"),
+]
+
+REVIEW_KEYS: list[tuple[str, str]] = [
+    ("↑↓ PgUp PgDn", "scroll"),
+    ("e / x", "edit / remove a set"),
+    ("d", "delete the session (asks first)"),
+    ("Esc", "back"),
+]
+
+PROGRESS_KEYS: list[tuple[str, str]] = [
+    ("← →", "earlier / later session"),
+    ("m or 1–3", "best e1RM, volume, time to calm"),
+    ("n / p", "next / previous exercise"),
+    ("f or /", "choose the exercise"),
+    ("t", "table or chart"),
+    ("z", "per session or per month"),
 ]

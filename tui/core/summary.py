@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from tui.core.model import Session, to_kg
+from tui.core.stats import exercise_numbers, exercises_of, rest_numbers
+
+LIFTS = "lifts"  # added after the first release: an index without it is rebuilt from history
 
 
 def volume_kg(session: Session) -> float:
@@ -24,7 +27,33 @@ def session_summary(session: Session) -> dict[str, Any]:
         "working_sets": len(working),
         "warmup_sets": len(session.sets) - len(working),
         "volume_kg": round(volume_kg(session), 1),
+        LIFTS: lift_figures(session),
     }
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def lift_figures(session: Session) -> dict[str, dict[str, Any]]:
+    """Per exercise key: what progress charts and the history filter need, so neither reads
+    history. The same figures as `tui.core.stats.progress`, in kg and seconds."""
+    figures = {}
+    for exercise in exercises_of(session):
+        numbers = exercise_numbers(exercise)
+        figures[numbers.key] = {
+            "name": numbers.name,
+            "working_sets": numbers.working_sets,
+            "best_e1rm_kg": _rounded(numbers.best_e1rm_kg),
+            "volume_kg": round(numbers.volume_kg, 2),
+            "calm_avg_s": _rounded(rest_numbers(exercise.sets).calm_avg_s),
+        }
+    return figures
+
+
+def is_current(summary: dict[str, Any]) -> bool:
+    """Whether an index summary has every field this OneMore writes."""
+    return LIFTS in summary
 
 
 def same_routine_before(summaries: list[dict[str, Any]], session: Session) -> dict[str, Any] | None:

@@ -10,7 +10,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.keygate import KeyGated
-from tui.keymap import LOGGING_KEYS, ONE_MORE_KEYS, REST_KEYS
+from tui.keymap import (
+    HISTORY_KEYS,
+    HOME_KEYS,
+    LOGGING_KEYS,
+    ONE_MORE_KEYS,
+    PROGRESS_KEYS,
+    REST_KEYS,
+    REVIEW_KEYS,
+    TEST_SET_KEYS,
+)
 
 
 def keys_table(title: str, keys: list[tuple[str, str]]) -> Table:
@@ -30,4 +39,9 @@ class HelpScreen(KeyGated, ModalScreen[None]):
             yield Static(keys_table("Logging", LOGGING_KEYS))
             yield Static(keys_table("One more rep?", ONE_MORE_KEYS))
             yield Static(keys_table("Rest", REST_KEYS))
+            yield Static(keys_table("Test set", TEST_SET_KEYS))
+            yield Static(keys_table("Home", HOME_KEYS))
+            yield Static(keys_table("History", HISTORY_KEYS))
+            yield Static(keys_table("Review", REVIEW_KEYS))
+            yield Static(keys_table("Progress", PROGRESS_KEYS))
             yield Static("[b]Esc[/b] close", classes="keys")

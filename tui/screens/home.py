@@ -21,11 +21,14 @@ EMPTY = "empty"
 
 
 class HomeScreen(KeyGated, Screen[None]):
-    WAITS_AFTER = frozenset({"enter", "e", "comma", "question_mark"})
+    WAITS_AFTER = frozenset({"enter", "e", "l", "h", "p", "comma", "question_mark"})
     AUTO_FOCUS = "#routines"
     BINDINGS = [
         Binding("r", "resume", "Resume", id="resume"),
         Binding("e", "start_empty", "Empty session", id="empty"),
+        Binding("l", "last_session", "Last session", id="last-session"),
+        Binding("h", "history", "History", id="history"),
+        Binding("p", "progress", "Progress", id="progress"),
         Binding("comma", "settings", "Settings", id="settings"),
         Binding("question_mark", "help", "Keys", id="help"),
         Binding("q", "app.quit", "Quit", id="quit"),
@@ -138,6 +141,29 @@ class HomeScreen(KeyGated, Screen[None]):
             f"“{store.live.name}” is still in progress.",
             {"r": ("resume it", "resume"), "f": ("finish and save it, then start", "finish")},
         ), decided)
+
+    @settles
+    def action_last_session(self) -> None:
+        from tui.screens.review import ReviewScreen
+
+        last = self.app.store.last_summary()  # type: ignore[attr-defined]
+        if last is None:
+            self.app.tell(  # type: ignore[attr-defined]
+                "No finished sessions yet: the review shows after your first.", "information")
+            return
+        self.app.push_screen(ReviewScreen(last))
+
+    @settles
+    def action_history(self) -> None:
+        from tui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
+
+    @settles
+    def action_progress(self) -> None:
+        from tui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen())
 
     @settles
     def action_settings(self) -> None:

@@ -2,7 +2,7 @@
 
 Type a set and press Enter (an empty line logs the target). While the line is empty, single
 letters are commands (u undo, e edit, n/p next/previous, s swap, a add, o note, r rest,
-f finish, ? help); once something is typed they are just letters.
+t test set, f finish, ? help); once something is typed they are just letters.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from tui.screens.one_more import Answer
 from tui.widgets.set_table import SetTable
 from tui.widgets.sync_line import SyncLine
 
-COMMAND_KEYS = set("uenpsaorf?")
+COMMAND_KEYS = set("uenpsaortf?")
 RETRY_SAVE_EVERY_S = 5
 
 
@@ -67,7 +67,7 @@ def as_entry(set_log: SetLog) -> SetInput:
 
 
 class LoggingScreen(KeyGated, Screen[None]):
-    WAITS_AFTER = frozenset({"enter"})
+    WAITS_AFTER = frozenset({"enter", "t"})
     AUTO_FOCUS = "#entry"
     BINDINGS = [
         Binding("u", "undo", "Undo", priority=True, id="undo"),
@@ -78,6 +78,7 @@ class LoggingScreen(KeyGated, Screen[None]):
         Binding("a", "add", "Add", priority=True, id="add"),
         Binding("o", "note", "Note", priority=True, id="note"),
         Binding("r", "rest", "Rest", priority=True, id="rest"),
+        Binding("t", "test_set", "Test set", priority=True, id="test-set"),
         Binding("f", "finish", "Finish", priority=True, id="finish"),
         Binding("question_mark", "help", "Keys", priority=True, id="help"),
     ]
@@ -207,13 +208,16 @@ class LoggingScreen(KeyGated, Screen[None]):
             entry = replace(entry, rir=None)  # the target's RIR is a plan, not an answer
         self.log_set(entry, ask=not answered)
 
+    def _planned_rest(self) -> int:
+        exercise = self.live.exercise
+        info = self._exercise_info()
+        planned = exercise.planned.rest_s if exercise and exercise.planned else None
+        return planned or (info.rest_s if info else 180)
+
     def log_set(self, entry: SetInput, *, ask: bool = True) -> None:
         exercise = self.live.exercise
         assert exercise is not None
-        info = self._exercise_info()
-        planned_rest = (exercise.planned.rest_s if exercise.planned else None) or (
-            info.rest_s if info else 180
-        )
+        planned_rest = self._planned_rest()
         self.live, logged = self.live.log(entry, self.app.now())  # type: ignore[attr-defined]
         if not entry.warmup and self.live.target is not None:
             self.live = self.live.with_target(exercise.id, after_set(self.live.target, entry))
@@ -358,10 +362,37 @@ class LoggingScreen(KeyGated, Screen[None]):
         self.app.push_screen(TextPrompt(f"Note on {what}", current), noted)
 
     def action_rest(self) -> None:
-        info = self._exercise_info()
+        self._start_rest(self._planned_rest())
+
+    @settles
+    def action_test_set(self) -> None:
+        from tui.screens.test_set import FailureTestScreen
+
         exercise = self.live.exercise
-        planned = exercise.planned.rest_s if exercise and exercise.planned else None
-        self._start_rest(planned or (info.rest_s if info else 180))
+        if exercise is None:
+            self.app.tell("Add an exercise first (a).", "information")  # type: ignore[attr-defined]
+            return
+        self.app.push_screen(FailureTestScreen(exercise.name, self.live.target, self.unit),
+                             self._tested)
+
+    def _tested(self, result) -> None:  # noqa: ANN001 - FailureTest | None
+        """Log the test set as one set taken to technical failure, then rest as usual."""
+        from tui.screens.test_set import verdict
+
+        exercise = self.live.exercise
+        if result is None or exercise is None:
+            return
+        planned_rest = self._planned_rest()
+        self.live, logged = self.live.log(result.entry, self.app.now())  # type: ignore[attr-defined]
+        tested = replace(logged, failure="technical", calibration=result.calibration)
+        self.live = self.live.replace_set(tested)
+        if self.live.target is not None:
+            target = after_set(self.live.target, result.entry)
+            self.live = self.live.with_target(exercise.id, target)
+        self.why = verdict(result.calibration)
+        self._save()
+        self._show()
+        self._start_rest(planned_rest)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

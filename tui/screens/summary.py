@@ -35,8 +35,8 @@ def routine_change_line(session: Session, before: dict | None, unit: str) -> str
 
 
 class SummaryScreen(KeyGated, Screen[None]):
-    WAITS_AFTER = frozenset({"enter", "escape"})
-    BINDINGS = [Binding("enter,escape", "home", "Home")]
+    WAITS_AFTER = frozenset({"enter", "escape", "r"})
+    BINDINGS = [Binding("enter,escape", "home", "Home"), Binding("r", "review", "Review / edit")]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -65,6 +65,12 @@ class SummaryScreen(KeyGated, Screen[None]):
     def show_review(self, text: str) -> None:
         self.query_one("#working-out").display = False
         self.query_one("#review", Static).update(text)
+
+    @settles
+    def action_review(self) -> None:
+        from tui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen.of(self.session))
 
     @settles
     def action_home(self) -> None:

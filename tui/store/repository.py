@@ -28,7 +28,7 @@ from filelock import FileLock, Timeout
 from tinydb import Query
 
 from tui.core.model import ModelError, Session, SetLog
-from tui.core.summary import last_time, session_summary
+from tui.core.summary import is_current, last_time, session_summary
 from tui.store.datafile import DataFile
 from tui.store.storage import (
     FILE_MODE,
@@ -138,7 +138,9 @@ class Store:
     def _read_index(self) -> dict[str, dict[str, Any]]:
         index = self._index_file.get_single(INDEX_TABLE)
         if index is not None and all(isinstance(index.get(k), dict) for k in INDEX_PARTS):
-            return index
+            if all(is_current(summary) for summary in index["sessions"].values()):
+                return index
+            log.info("index.json predates per-exercise figures: rebuilding it from history")
         index = {part: {} for part in INDEX_PARTS}
         if self._year_paths():
             self._rebuild_index_into(index)

@@ -1,0 +1,215 @@
+"""Every finished session, newest first: date, name, length, volume, PRs.
+
+Rows come from the index (in memory), so thousands open at once; PR counts need the whole
+history and arrive from a thread worker ("…" until then). Filter by exercise, open a
+review, fix or remove a set, delete a session.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
+
+from tui.core.progress_series import LiftDone, lifts_done, sessions_with
+from tui.core.records import pr_counts
+from tui.core.stats import in_unit
+from tui.interchange.review_text import clock
+from tui.keygate import KeyGated, settles
+from tui.screens.session_edits import SessionEdits
+from tui.widgets.row_list import Column, RowHeader, RowList
+from tui.widgets.sync_line import SyncLine
+
+NOT_YET = "…"
+DATE = "%a %d %b %Y"  # in local time; the review shows the hour
+PR_COLUMN = 4
+
+
+def columns(unit: str) -> list[Column]:
+    return [Column("date", 15), Column("session"), Column("time", 7, right=True),
+            Column(f"volume {unit}", 10, right=True), Column("PRs", 3, right=True)]
+
+
+def row(summary: dict[str, Any], unit: str, prs: dict[str, int] | None) -> list[str]:
+    started = datetime.fromisoformat(summary["started_at"])
+    ended = summary.get("ended_at")
+    length = clock((datetime.fromisoformat(ended) - started).total_seconds()) if ended else "–"
+    count = NOT_YET if prs is None else str(prs.get(summary["id"], 0))
+    return [started.astimezone().strftime(DATE), summary["name"], length,
+            f"{in_unit(summary['volume_kg'], unit):,.0f}", count]
+
+
+class HistoryScreen(KeyGated, Screen[None]):
+    WAITS_AFTER = frozenset({"enter", "escape", "f", "slash", "p", "e", "x", "d"})
+    AUTO_FOCUS = "#sessions"
+    BINDINGS = [
+        Binding("enter", "open", "Review", priority=True, id="open"),
+        Binding("f,slash", "filter", "Filter", id="filter"),
+        Binding("p", "progress", "Progress", id="progress"),
+        Binding("e", "edit", "Edit a set", id="edit"),
+        Binding("x", "remove", "Remove a set", id="remove"),
+        Binding("d", "delete", "Delete", id="delete"),
+        Binding("escape", "back", "Back", id="back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.exercise: LiftDone | None = None  # the filter; None shows every session
+        self.shown: list[dict[str, Any]] = []
+        self.prs: dict[str, int] | None = None  # PR counts by session id, once worked out
+        self.edits = SessionEdits(self, self._saved)
+
+    @property
+    def unit(self) -> str:
+        return self.app.settings.unit  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="history"):
+            yield Static("History", id="history-title", classes="heading")
+            yield RowHeader(columns(self.unit), id="history-header")
+            yield RowList(columns(self.unit), good_column=PR_COLUMN, id="sessions")
+            yield Static("", id="history-status")
+        yield SyncLine(id="sync-line")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_rows()
+        self.count_prs()
+
+    def refresh_from_store(self) -> None:
+        """Sessions changed (here, in a review, or by a sync): show them and count again."""
+        self.prs = None
+        self._show_rows(self.query_one(RowList).cursor)
+        self.count_prs()
+
+    # -- rows ----------------------------------------------------------------------------
+
+    def _show_rows(self, cursor: int = 0) -> None:
+        summaries = self.app.store.summaries()  # type: ignore[attr-defined]
+        if self.exercise is not None:
+            summaries = sessions_with(summaries, self.exercise.key)
+        self.shown = summaries
+        self.query_one(RowList).show([row(s, self.unit, self.prs) for s in summaries], cursor)
+        self._show_title()
+        self._show_status()
+
+    def _show_title(self) -> None:
+        total = self.app.store.session_count  # type: ignore[attr-defined]
+        if self.exercise is None:
+            text = f"History · {total:,} session{'' if total == 1 else 's'}"
+        else:
+            text = f"History · {self.exercise.name} · {len(self.shown):,} of {total:,} sessions"
+        self.query_one("#history-title", Static).update(text)
+
+    def _show_status(self) -> None:
+        if not self.app.store.session_count:  # type: ignore[attr-defined]
+            text = "No finished sessions yet."
+        elif self.prs is None:
+            text = "Counting PRs over your whole history…"
+        elif self.exercise is not None:
+            text = "Esc shows every session again."
+        else:
+            text = ""
+        self.query_one("#history-status", Static).update(text)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, description="counting PRs")
+    def count_prs(self) -> None:
+        counts = pr_counts(self.app.store.history_snapshot())  # type: ignore[attr-defined]
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_pr_counts, counts)
+
+    def show_pr_counts(self, counts: dict[str, int]) -> None:
+        self.prs = counts
+        rows = self.query_one(RowList)
+        for index, summary in enumerate(self.shown):
+            rows.set_cell(index, PR_COLUMN, str(counts.get(summary["id"], 0)))
+        rows.refresh()
+        self._show_status()
+
+    def _highlighted(self) -> dict[str, Any] | None:
+        if not self.shown:
+            return None
+        return self.shown[self.query_one(RowList).cursor]
+
+    # -- actions -------------------------------------------------------------------------
+
+    @settles
+    def action_open(self) -> None:
+        from tui.screens.review import ReviewScreen
+
+        summary = self._highlighted()
+        if summary is not None:
+            self.app.push_screen(ReviewScreen(summary))
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted and self.shown != self._current():
+            self.refresh_from_store()  # edited or deleted in a review
+
+    def _current(self) -> list[dict[str, Any]]:
+        summaries = self.app.store.summaries()  # type: ignore[attr-defined]
+        return summaries if self.exercise is None else sessions_with(summaries, self.exercise.key)
+
+    @settles
+    def action_filter(self) -> None:
+        from tui.screens.lift_picker import EVERY, LiftPicker
+
+        lifts = lifts_done(self.app.store.summaries())  # type: ignore[attr-defined]
+
+        def picked(key: str | None) -> None:
+            if key is None:
+                return
+            chosen = [lift for lift in lifts if lift.key == key]
+            self.exercise = chosen[0] if key != EVERY and chosen else None
+            self._show_rows()
+
+        self.app.push_screen(LiftPicker("Show the sessions of…", lifts, offer_every=True), picked)
+
+    @settles
+    def action_progress(self) -> None:
+        from tui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen(None if self.exercise is None else self.exercise.key))
+
+    def _session(self):  # noqa: ANN202 - Session | None
+        summary = self._highlighted()
+        if summary is None:
+            return None
+        session = self.app.store.session(summary["id"])  # type: ignore[attr-defined]
+        if session is None:
+            self.app.tell("That session is no longer in the history.")  # type: ignore[attr-defined]
+        return session
+
+    @settles
+    def action_edit(self) -> None:
+        if session := self._session():
+            self.edits.edit_set(session)
+
+    @settles
+    def action_remove(self) -> None:
+        if session := self._session():
+            self.edits.remove_set(session)
+
+    @settles
+    def action_delete(self) -> None:
+        summary = self._highlighted()
+        if summary is not None:
+            started = datetime.fromisoformat(summary["started_at"])
+            self.edits.delete(summary["id"], summary["name"], started)
+
+    def _saved(self, session: object) -> None:
+        self.refresh_from_store()
+
+    @settles
+    def action_back(self) -> None:
+        if self.exercise is not None:
+            self.exercise = None
+            self._show_rows()
+            return
+        self.app.pop_screen()

@@ -1,0 +1,133 @@
+"""The review of one finished session: every set, the best, the change since last time, PRs,
+rest, reps left and how honest "I can't" was.
+
+The title shows at once from the index; PRs need every earlier session, so the rest is
+worked out in a thread worker behind a loading indicator.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, LoadingIndicator, Static
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from tui.core.model import Session
+from tui.core.summary import session_summary
+from tui.format import day_text
+from tui.interchange.review_data import earlier_than, review
+from tui.interchange.review_text import clock
+from tui.keygate import KeyGated, settles
+from tui.screens.session_edits import SessionEdits
+from tui.widgets.review_view import ReviewView
+from tui.widgets.sync_line import SyncLine
+
+
+def title_text(summary: dict[str, Any]) -> str:
+    """`Full body A · Tue 25 Nov 2026, 18:00 · 1:02:11`"""
+    started = datetime.fromisoformat(summary["started_at"])
+    parts = [summary["name"], day_text(started)]
+    if summary.get("ended_at"):
+        parts.append(clock((datetime.fromisoformat(summary["ended_at"]) - started).total_seconds()))
+    return " · ".join(parts)
+
+
+class ReviewScreen(KeyGated, Screen[None]):
+    WAITS_AFTER = frozenset({"escape", "q", "e", "x", "d"})
+    AUTO_FOCUS = "#review-scroll"
+    BINDINGS = [
+        Binding("escape,q", "back", "Back", id="back"),
+        Binding("e", "edit", "Edit a set", id="edit"),
+        Binding("x", "remove", "Remove a set", id="remove"),
+        Binding("d", "delete", "Delete session", id="delete"),
+    ]
+
+    def __init__(self, summary: dict[str, Any], session: Session | None = None) -> None:
+        super().__init__()
+        self.summary = summary
+        self.session = session  # known once the worker has read it (or handed in)
+        self.edits = SessionEdits(self, self._saved)
+
+    @classmethod
+    def of(cls, session: Session) -> ReviewScreen:
+        return cls(session_summary(session), session)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="review-scroll"):
+            yield Static(title_text(self.summary), id="review-title", classes="heading")
+            yield LoadingIndicator(id="working-out")
+            yield Static("", id="review-problem", classes="error hidden")
+            yield ReviewView(id="review")
+        yield SyncLine(id="sync-line")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.work_out()
+
+    # -- the review, off the UI thread ---------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, description="finding PRs")
+    def work_out(self) -> None:
+        store, unit = self.app.store, self.app.settings.unit  # type: ignore[attr-defined]
+        history = list(store.history_snapshot())
+        session = next((s for s in history if s.id == self.summary["id"]), self.session)
+        if session is None:
+            raise LookupError("this session is no longer in the history")
+        data = review(session, earlier_than(history, session), unit)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_review, session, data)
+
+    def show_review(self, session: Session, data: dict[str, Any]) -> None:
+        self.session = session
+        self.query_one("#working-out").display = False
+        self.query_one("#review-problem").set_class(True, "hidden")
+        self.query_one(ReviewView).show(data)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            self.query_one("#working-out").display = False
+            problem = self.query_one("#review-problem", Static)
+            problem.update(f"The review could not be worked out: {event.worker.error}")
+            problem.set_class(False, "hidden")
+
+    # -- changes -------------------------------------------------------------------------
+
+    def _loaded(self) -> Session | None:
+        if self.session is None:
+            self.app.tell("Still reading the history: try again in a moment.", "information")  # type: ignore[attr-defined]
+        return self.session
+
+    @settles
+    def action_edit(self) -> None:
+        if session := self._loaded():
+            self.edits.edit_set(session)
+
+    @settles
+    def action_remove(self) -> None:
+        if session := self._loaded():
+            self.edits.remove_set(session)
+
+    @settles
+    def action_delete(self) -> None:
+        started = datetime.fromisoformat(self.summary["started_at"])
+        self.edits.delete(self.summary["id"], self.summary["name"], started)
+
+    def _saved(self, session: Session | None) -> None:
+        if session is None:
+            self.app.pop_screen()  # deleted: nothing left to review
+            return
+        self.session = session
+        self.summary = session_summary(session)
+        self.query_one("#review-title", Static).update(title_text(self.summary))
+        self.query_one("#working-out").display = True
+        self.work_out()
+
+    @settles
+    def action_back(self) -> None:
+        self.app.pop_screen()
