@@ -19,5 +19,10 @@ test: $(STAMP)
 	bash scripts/test-deps
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
+# The figures of issue 7 as one table (a few minutes; the ten-year history is cached in .cache/bench/).
+bench: $(STAMP)
+	bash scripts/test-deps
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App
@@ -23,8 +24,11 @@ from tui.saver import SessionSaver
 from tui.screens.home import HomeScreen
 from tui.settings import Settings, save_settings
 from tui.store.repository import Store, utc_now
-from tui.sync import SyncConfigError, SyncNotSetUp, SyncService, load_sync_config
+from tui.sync.config import SyncConfigError, SyncNotSetUp, load_sync_config
 from tui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, built_in_folder, load_themes
+
+if TYPE_CHECKING:
+    from tui.sync.service import SyncService
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +95,8 @@ class OneMoreApp(App[None]):
         except SyncConfigError as problem:
             self.tell(f"Sync is off: {problem}", "error")
             return None
+        from tui.sync.service import SyncService  # httpx: only when sync is set up
+
         return SyncService(self.store, config)
 
     def sync_now(self) -> None:

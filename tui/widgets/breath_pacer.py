@@ -1,4 +1,8 @@
-"""The breathing guide: a bar that fills as the lifter breathes in and empties on the way out."""
+"""The breathing guide: a bar that fills as the lifter breathes in and empties on the way out.
+
+It is given a new breath many times a second for the whole rest, but repaints only when what
+it draws changes: a held breath (box breathing holds half the time) costs no frames.
+"""
 
 from __future__ import annotations
 
@@ -23,13 +27,26 @@ def bar(fraction: float, width: int) -> str:
 class BreathPacer(Widget):
     """Shows `breath`: the phase word, the filling bar and the cue."""
 
-    breath: reactive[Breath | None] = reactive(None, layout=False)
+    breath: reactive[Breath | None] = reactive(None, layout=False, repaint=False)
+
+    def watch_breath(self, old: Breath | None, new: Breath | None) -> None:
+        if self._drawn(old) != self._drawn(new):
+            self.refresh()
+
+    def _bar_width(self) -> int:
+        return max(10, self.size.width - 8)
+
+    def _drawn(self, breath: Breath | None) -> tuple[str, str, str] | None:
+        """What the widget shows for `breath` at its current width."""
+        if breath is None:
+            return None
+        return breath.phase, breath.cue, bar(breath.lungs, self._bar_width())
 
     def render(self) -> Text:
         breath = self.breath
         if breath is None:
             return Text("")
-        width = max(10, self.size.width - 8)
+        width = self._bar_width()
         colour = "$breath-in" if breath.phase in ("in", "top-up") else "$breath-out"
         style = self.app.theme_variables.get(colour.lstrip("$"), "")
         text = Text()
