@@ -105,3 +105,24 @@ def test_an_unwritable_export_target_is_one_line(data_dir, capsys):
 def test_the_console_script_is_installed():
     script = os.path.join(os.path.dirname(sys.executable), "onemore")
     assert subprocess.run([script, "--version"], capture_output=True).returncode == 0
+
+
+def test_every_subcommand_is_registered_under_its_own_name():
+    from tui.commands import SUBCOMMANDS, load
+
+    assert {name: load(name).NAME for name in SUBCOMMANDS} == {name: name for name in SUBCOMMANDS}
+
+
+def test_starting_the_app_loads_no_subcommand_and_no_http_client():
+    probe = ("import sys; from tui.__main__ import build_parser; build_parser([]); "
+             "import tui.app; print(sorted(m for m in sys.modules "
+             "if m.startswith('tui.commands.') or m == 'httpx'))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "['tui.commands.common']", result.stdout  # common: open_store
+
+
+def test_help_lists_every_command():
+    result = onemore("--help")
+    assert result.returncode == 0
+    for name in ("export", "import", "last", "sync"):
+        assert name in result.stdout

@@ -8,14 +8,15 @@ import sys
 from collections.abc import Sequence
 
 from tui import __version__, paths
-from tui.commands import SUBCOMMANDS
+from tui.commands import SUBCOMMANDS, load
 from tui.commands.common import CommandError, open_store, say
 from tui.settings import load_settings
 
 log = logging.getLogger("tui.cli")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser; only the subcommand named in `argv` (all of them for --help) is imported."""
     parser = argparse.ArgumentParser(
         prog="onemore",
         description="OneMore: a training log for the rack. Without a command it starts the app.",
@@ -24,8 +25,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", help="where the training data lives")
     parser.add_argument("--config", metavar="FILE", help="the settings file (config.toml)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in SUBCOMMANDS:
-        sub = commands.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+    wants_help = any(arg in ("-h", "--help") for arg in argv)
+    chosen = next((arg for arg in argv if arg in SUBCOMMANDS), None)
+    for name in SUBCOMMANDS:
+        if not (wants_help or name == chosen):
+            commands.add_parser(name)
+            continue
+        module = load(name)
+        sub = commands.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(sub)
         sub.set_defaults(run=module.run)
     parser.set_defaults(run=run_app)
@@ -46,7 +53,8 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(argv).parse_args(argv)
     try:
         return args.run(args)
     except CommandError as error:

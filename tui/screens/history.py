@@ -81,7 +81,8 @@ class HistoryScreen(KeyGated, Screen[None]):
 
     def on_mount(self) -> None:
         self._show_rows()
-        self.count_prs()
+        # The whole-history count competes with the first paint for the GIL: paint first.
+        self.call_after_refresh(self.count_prs)
 
     def refresh_from_store(self) -> None:
         """Sessions changed (here, in a review, or by a sync): show them and count again."""

@@ -68,7 +68,7 @@ class ReviewScreen(KeyGated, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.work_out()
+        self.call_after_refresh(self.work_out)  # paint first, then read the whole history
 
     # -- the review, off the UI thread ---------------------------------------------------
 

@@ -54,7 +54,7 @@ class SummaryScreen(KeyGated, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.work_out_review()
+        self.call_after_refresh(self.work_out_review)  # paint first, then read the history
 
     @work(thread=True, exclusive=True, exit_on_error=False, description="finding PRs")
     def work_out_review(self) -> None:
