@@ -21,6 +21,7 @@ EMPTY = "empty"
 
 
 class HomeScreen(KeyGated, Screen[None]):
+    _resumed_before = False
     WAITS_AFTER = frozenset({"enter", "e", "l", "h", "p", "comma", "question_mark"})
     AUTO_FOCUS = "#routines"
     BINDINGS = [
@@ -50,7 +51,9 @@ class HomeScreen(KeyGated, Screen[None]):
         yield Footer()
 
     def on_screen_resume(self) -> None:
-        self.refresh_from_store()
+        if self._resumed_before:  # the first resume follows compose: nothing changed yet
+            self.refresh_from_store()
+        self._resumed_before = True
 
     def refresh_from_store(self) -> None:
         self.query_one("#in-progress", Static).update(self._in_progress_text())
