@@ -24,5 +24,11 @@ bench: $(STAMP)
 	bash scripts/test-deps
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
+# The long reliability and security harness (kills, full disks, corrupt files, network faults,
+# fuzzing, terminal storms, security): about a quarter of an hour; prints the table of what was lost.
+reliability: $(STAMP)
+	bash scripts/test-deps
+	$(BIN)/python -m reliability.run $(RELIABILITY_ARGS)
+
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

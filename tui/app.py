@@ -59,6 +59,7 @@ class OneMoreApp(App[None]):
         self.cursor_blink = cursor_blink
         self.saver = SessionSaver(store, self.tell)
         self.key_gate = KeyGate(self)
+        self._told = 0  # how many of the store's notices the lifter has seen
         self._notices = list(notices or [])
         folder = user_folder if user_folder is not None else config_dir()
         self._user_themes = folder / "themes"
@@ -80,6 +81,7 @@ class OneMoreApp(App[None]):
         self.push_screen(HomeScreen())
         for notice in self._notices + self.store.notices:
             self.notify(notice, severity="warning", timeout=12)
+        self._told = len(self.store.notices)
         self.sync_service = self._sync_service()
         self.sync_now()
 
@@ -110,6 +112,7 @@ class OneMoreApp(App[None]):
         assert self.sync_service is not None
         report = await self.sync_service.run()
         self.sync_text = report.status.text
+        self.tell_new_notices()  # e.g. a damaged sync.json the run moved aside
         refresh = getattr(self.screen, "refresh_from_store", None)
         if refresh is not None and (report.pulled or report.merged or report.deleted):
             refresh()  # show what arrived from the other device
@@ -168,6 +171,12 @@ class OneMoreApp(App[None]):
             save_settings(settings, self.config_path)
         except OSError as error:
             self.tell(f"Settings not saved to {self.config_path}: {error.strerror or error}", "error")
+
+    def tell_new_notices(self) -> None:
+        """Show what the store found since the last look (start-up notices are shown once)."""
+        for notice in self.store.notices[self._told:]:
+            self.notify(notice, severity="warning", timeout=12)
+        self._told = len(self.store.notices)
 
     def tell(self, message: str, severity: str = "warning") -> None:
         """One line for the lifter, where they are looking."""

@@ -4,20 +4,31 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 from pathlib import Path
 
-from tui.store.storage import make_private_folder
+from tui.store.storage import FILE_MODE, make_private_folder
+
+
+class PrivateLogFile(logging.handlers.RotatingFileHandler):
+    """A rotating log that is 0600 after every rotation and stays silent when it cannot write
+    (logging's default prints a traceback to stderr, over the app, on a full disk)."""
+
+    def _open(self):  # noqa: ANN202 - a text stream, as the base class returns
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
+        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        pass
 
 
 def log_to_file(path: Path, level: int = logging.INFO) -> None:
     make_private_folder(path.parent)
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    handler = PrivateLogFile(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
-    path.chmod(0o600)
+    path.chmod(FILE_MODE)

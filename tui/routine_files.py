@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tui.core.model import Routine
 from tui.core.routines import RoutineError, routine_from
+from tui.settings import toml_text
 
 EXERCISE_HEADER = re.compile(r"^\s*\[\[\s*exercises\s*\]\]")
 
@@ -34,12 +35,12 @@ def problem_line(text: str, number: int, message: str) -> int | None:
 def load_routine(path: Path) -> Routine:
     """One routine file; ValueError with "<file>, line N: what is wrong" when it is broken."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        text = toml_text(path)
+    except (OSError, ValueError) as error:
         raise ValueError(f"{path}: could not be read ({error})") from error
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+    except ValueError as error:  # TOMLDecodeError, or an integer of 5,000 digits
         raise ValueError(f"{path}: {error}") from error
     try:
         return routine_from(data, f"file:{path.stem}", str(path))

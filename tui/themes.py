@@ -6,9 +6,11 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
 import tui
+from tui.settings import key_line, toml_text
 
 DEFAULT_THEME = "onemore-dark"
 COLOUR_FIELDS = (
@@ -27,28 +29,38 @@ def built_in_folder() -> Path:
 
 
 def theme_from_toml(path: Path) -> Theme:
-    """A Theme from one file; ValueError with a plain reason when the file is not usable."""
+    """A Theme from one file; ValueError with a plain reason (and line) when it is not usable."""
     try:
-        values = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        text = toml_text(path)
+        values = tomllib.loads(text)
+    except (OSError, ValueError) as error:  # ValueError: also an integer of 5,000 digits
         raise ValueError(str(error)) from error
+
+    def bad(key: str, reason: str) -> ValueError:
+        line = key_line(text, key)
+        return ValueError(f"line {line}: {reason}" if line else reason)
+
     name = values.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise ValueError('it needs a name, e.g. name = "my-theme"')
+        raise bad("name", 'it needs a name, e.g. name = "my-theme"')
     if not isinstance(values.get("primary"), str):
-        raise ValueError('it needs a primary colour, e.g. primary = "#F2A541"')
+        raise bad("primary", 'it needs a primary colour, e.g. primary = "#F2A541"')
     colours = {}
     for field in COLOUR_FIELDS:
         if field in values:
             if not isinstance(values[field], str):
-                raise ValueError(f"{field} must be a colour in quotes")
+                raise bad(field, f"{field} must be a colour in quotes")
+            try:
+                Color.parse(values[field])
+            except ColorParseError:
+                raise bad(field, f"{field} = {values[field]!r}: the colour is not valid") from None
             colours[field] = values[field]
     variables = values.get("variables", {})
     if not isinstance(variables, dict) or not all(isinstance(v, str) for v in variables.values()):
-        raise ValueError("[variables] must map names to colours in quotes")
+        raise bad("variables", "[variables] must map names to colours in quotes")
     dark = values.get("dark", True)
     if not isinstance(dark, bool):
-        raise ValueError("dark must be true or false")
+        raise bad("dark", "dark must be true or false")
     theme = Theme(name=name.strip(), dark=dark, variables=dict(variables), **colours)
     try:
         theme.to_color_system()  # checks every colour parses

@@ -1,4 +1,5 @@
-"""`onemore import strong|hevy FILE`: bring a history in from another app, then report.
+"""`onemore import strong|hevy|onemore FILE`: bring a history in from another app (or from a
+OneMore JSON export), then report.
 
 The whole file is read before the store is opened, so a file that cannot be imported leaves
 the data folder untouched. The report goes to stdout; errors and the progress bar to stderr.
@@ -17,6 +18,8 @@ from tui.commands.progress import ProgressBar
 from tui.interchange.assemble import Assembly
 from tui.interchange.csv_rows import UnreadableExport
 from tui.interchange.dialects import APPS, open_export
+from tui.interchange.import_json import DESCRIPTION as JSON_DESCRIPTION
+from tui.interchange.import_json import read_onemore_export
 from tui.interchange.importer import import_sessions, read_sessions
 from tui.interchange.local_time import zone_named
 from tui.interchange.report import ImportReport, report_lines
@@ -24,12 +27,13 @@ from tui.settings import load_settings
 from tui.store.repository import Store
 
 NAME = "import"
-HELP = "import a Strong or Hevy CSV export"
+HELP = "import a Strong or Hevy CSV export, or a OneMore JSON export"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("app", choices=APPS, help="the app that wrote the file")
-    parser.add_argument("file", metavar="FILE", help="the CSV file the app exported")
+    parser.add_argument("app", choices=(*APPS, "onemore"),
+                        help="the app that wrote the file (onemore: onemore export --format json)")
+    parser.add_argument("file", metavar="FILE", help="the file the app exported")
     parser.add_argument("--unit", choices=["kg", "lb"],
                         help="unit of a file that names none (Strong's comma export); "
                              "default: the unit in your settings")
@@ -74,6 +78,8 @@ def unit_note(args: argparse.Namespace, unit: str, source: str, needed: bool) ->
 def read(args: argparse.Namespace, unit: str) -> tuple[Assembly, ImportReport, bool]:
     path = Path(args.file).expanduser()
     try:
+        if args.app == "onemore":  # weights carry their unit and times their offset
+            return read_onemore_export(path), ImportReport(path.name, JSON_DESCRIPTION), False
         export, reader, needs_unit = open_export(args.app, path, unit)
         with ProgressBar(sys.stderr, f"Reading {export.name}") as bar:
             assembly = read_sessions(export, reader, zone_from(args.tz), bar.update)
@@ -99,7 +105,13 @@ def write(args: argparse.Namespace, assembly: Assembly, report: ImportReport) ->
         if store.read_only:
             raise CommandError("another OneMore has this data folder open: close it, then "
                                "import again (nothing was imported)")
-        import_sessions(assembly, store, report, strict=args.strict)
+        try:
+            import_sessions(assembly, store, report, strict=args.strict)
+        except OSError as error:
+            raise CommandError(
+                f"cannot write to {store.data_dir}: {error.strerror or error}. Make room and "
+                "import the file again: it adds what is missing, nothing twice"
+            ) from error
 
 
 def run(args: argparse.Namespace) -> int:

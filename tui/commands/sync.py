@@ -46,7 +46,10 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(
                 "another OneMore is using this data folder; close it, then sync again"
             )
+        told = len(store.notices)
         report = asyncio.run(SyncService(store, config, deadline_s=args.timeout).run())
+        for notice in store.notices[told:]:  # found on the way, such as a damaged sync.json
+            say(f"onemore: {notice}")
     print(report.counts)
     if report.skipped:
         print(f"skipped {report.skipped} server document(s) that are not OneMore sessions "

@@ -6,6 +6,7 @@ handed in by the caller. `to_dict`/`from_dict` turn them into JSON-ready dicts a
 
 from __future__ import annotations
 
+import math
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -80,7 +81,13 @@ def number_field(value: Any, what: str) -> float:
     """`value` as a float, or a ModelError naming `what` (bools are not numbers here)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ModelError(f"{what} must be a number")
-    return float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer with hundreds of digits
+        number = math.inf
+    if not math.isfinite(number):  # JSON readers take 1e400 as infinity; no field holds one
+        raise ModelError(f"{what} must be a finite number")
+    return number
 
 
 def whole_field(value: Any, what: str) -> int:
@@ -97,9 +104,23 @@ def _optional_number(value: Any, what: str) -> float | None:
 def _text(value: Any, what: str) -> str:
     if value is None:
         return ""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or not _storable(value):
         raise ModelError(f"{what} must be text")
     return value
+
+
+def _storable(text: str) -> bool:
+    """False for text with a lone surrogate (JSON allows "\\ud800"): it cannot be saved as UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _optional_text(value: Any) -> str | None:
+    """An optional reference such as a catalog id: kept when it is text, else dropped."""
+    return value if isinstance(value, str) and _storable(value) else None
 
 
 @dataclass(frozen=True)
@@ -129,6 +150,8 @@ class Calibration:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Calibration:
+        if not isinstance(data, dict):
+            raise ModelError("a test set's calibration must be an object")
         return cls(
             reps_at_stop=int(number_field(data.get("reps_at_stop"), "reps_at_stop")),
             predicted_rir=number_field(data.get("predicted_rir"), "predicted_rir"),
@@ -301,7 +324,7 @@ class ExerciseLog:
         return cls(
             id=_text(data.get("id"), "id") or new_id(),
             name=name,
-            catalog_id=catalog_id if isinstance(catalog_id, str) else None,
+            catalog_id=_optional_text(catalog_id),
             notes=_text(data.get("notes"), "notes"),
             sets=tuple(SetLog.from_dict(s) for s in sets),
             planned=None if planned is None else PlannedExercise.from_dict(planned),
@@ -422,7 +445,9 @@ class Session:
         checkin = data.get("checkin")
         routine_id = data.get("routine_id")
         removed = data.get("removed_set_ids", [])
-        if not isinstance(removed, list) or not all(isinstance(r, str) for r in removed):
+        if not isinstance(removed, list) or not all(
+            isinstance(r, str) and _storable(r) for r in removed
+        ):
             raise ModelError("removed_set_ids must be a list of set ids")
         return cls(
             id=session_id,
@@ -432,7 +457,7 @@ class Session:
             checkin=None if checkin is None else CheckIn.from_dict(checkin),
             notes=_text(data.get("notes"), "notes"),
             exercises=tuple(ExerciseLog.from_dict(e) for e in exercises),
-            routine_id=routine_id if isinstance(routine_id, str) else None,
+            routine_id=_optional_text(routine_id),
             edited_at=_time_value(data.get("edited_at"), "edited_at"),
             removed_set_ids=tuple(removed),
         )
@@ -480,7 +505,7 @@ class PlannedExercise:
             rir=_optional_number(data.get("rir"), "rir"),
             weight=None if weight is None else number_field(weight, "weight"),
             rest_s=None if rest is None else int(number_field(rest, "rest_s")),
-            catalog_id=catalog_id if isinstance(catalog_id, str) else None,
+            catalog_id=_optional_text(catalog_id),
         )
 
 

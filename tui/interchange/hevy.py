@@ -20,8 +20,8 @@ from tui.interchange.local_time import hevy_time
 from tui.interchange.numbers import RowProblem
 from tui.interchange.rows import (
     DROP_SET,
-    ColumnReader,
     FAILURE_SET,
+    ColumnReader,
     Lift,
     Row,
     Workout,

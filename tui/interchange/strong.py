@@ -25,8 +25,8 @@ from tui.interchange.local_time import duration_seconds, iso_time
 from tui.interchange.numbers import RowProblem, number
 from tui.interchange.rows import (
     DROP_SET,
-    ColumnReader,
     FAILURE_SET,
+    ColumnReader,
     Lift,
     Row,
     Workout,

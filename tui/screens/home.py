@@ -15,6 +15,7 @@ from tui.core.live import Live
 from tui.core.model import Routine
 from tui.format import day_text, set_text
 from tui.keygate import KeyGated, settles
+from tui.store.repository import ReadOnlyStore
 from tui.widgets.sync_line import SyncLine
 
 EMPTY = "empty"
@@ -136,8 +137,13 @@ class HomeScreen(KeyGated, Screen[None]):
             if choice == "resume":
                 self.action_resume()
             elif choice == "finish":
-                store.finish_session(self.app.now())  # type: ignore[attr-defined]
-                self.on_screen_resume()
+                try:
+                    store.finish_session(self.app.now())  # type: ignore[attr-defined]
+                except (OSError, ReadOnlyStore) as problem:
+                    self.app.tell(f"Not finished: {problem}. The session stays in progress.",  # type: ignore[attr-defined]
+                                  "error")
+                    return
+                self.refresh_from_store()
                 self.app.push_screen(CheckInScreen(routine))
 
         self.app.push_screen(ConfirmScreen(

@@ -10,7 +10,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.core.catalog import find_or_custom
-from tui.core.coach import PlanChange, apply_changes, bad_day_changes, readiness, readiness_line, rest_for
+from tui.core.coach import (
+    PlanChange,
+    apply_changes,
+    bad_day_changes,
+    readiness,
+    readiness_line,
+    rest_for,
+)
 from tui.core.live import Live, plan_session
 from tui.core.model import CheckIn, PlannedExercise, Routine
 from tui.core.rest import clock_text

@@ -1,8 +1,9 @@
 """One versioned TinyDB file: opened, migrated, or set aside when it cannot be trusted.
 
 Each file carries `{"_meta": {"1": {"kind": ..., "schema_version": N}}}` beside its tables.
-An unreadable file is never overwritten: it is renamed to `<name>.corrupt-<timestamp>` and
-the lifter is told where it went; the store carries on with what it can read.
+An unreadable file (not JSON, another kind, a newer schema, or records of the wrong shape,
+see shapes.py) is never overwritten: it is renamed to `<name>.corrupt-<timestamp>` and the
+lifter is told where it went; the store carries on with what it can read.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
+from tui.store.shapes import shape_problem
 from tui.store.storage import META_TABLE, DurableStorage, UnreadableFile
 
 SCHEMA_VERSION = 1
@@ -68,7 +70,7 @@ def migrate(data: dict[str, Any], version: int, kind: str, path: Path) -> dict[s
 
 
 class DataFile:
-    """A TinyDB database in one file of the store, with its schema checked on first use."""
+    """A TinyDB database in one file of the store, read and checked as soon as it is made."""
 
     def __init__(
         self,
@@ -84,12 +86,10 @@ class DataFile:
         self.read_only = read_only
         self._now = now
         self._tell = tell
-        self._db: TinyDB | None = None
+        self._db = self._open()  # now, so a damaged file is told when the store opens
 
     @property
     def db(self) -> TinyDB:
-        if self._db is None:
-            self._db = self._open()
         return self._db
 
     @property
@@ -108,6 +108,9 @@ class DataFile:
                 version = schema_version(data, self.path, self.kind)
                 if version < SCHEMA_VERSION and not self.read_only:
                     storage.write(migrate(data, version, self.kind, self.path))
+                problem = shape_problem(self.kind, storage.read() or data)
+                if problem:  # the right kind and version, but records it cannot hold
+                    raise UnreadableFile(self.path, problem)
         except UnreadableFile as problem:
             self._give_up_on(problem)
             storage.start_empty()  # a fresh file takes its place on the next write

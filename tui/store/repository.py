@@ -5,6 +5,7 @@
 <data dir>/history/2026.json  finished sessions of one year, one record per session
 <data dir>/index.json         derived: per-session summaries, last time per exercise
 <data dir>/outbox.json        finished sessions changed since the last sync (for sync to carry)
+<data dir>/index.stale        present only while history is written ahead of the index
 <data dir>/onemore.lock       one writer at a time
 ```
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -36,6 +38,7 @@ from tui.store.storage import (
     make_private_folder,
     read_json_file,
     sweep_temp_files,
+    write_durably,
 )
 
 log = logging.getLogger(__name__)
@@ -137,6 +140,9 @@ class Store:
 
     def _read_index(self) -> dict[str, dict[str, Any]]:
         index = self._index_file.get_single(INDEX_TABLE)
+        if self._stale_marker.exists() and not self.read_only:
+            log.info("history was written ahead of index.json before a stop: rebuilding it")
+            index = None
         if index is not None and all(isinstance(index.get(k), dict) for k in INDEX_PARTS):
             if all(is_current(summary) for summary in index["sessions"].values()):
                 return index
@@ -155,6 +161,7 @@ class Store:
             self._add_to_index(index, session)
         if not self.read_only:
             self._index_file.put_single(INDEX_TABLE, index)
+            self._stale_marker.unlink(missing_ok=True)
 
     def _finish_interrupted(self) -> None:
         """A session finished just before a crash is still in live.json: file it away now."""
@@ -245,21 +252,35 @@ class Store:
             if not session.finished:
                 raise ValueError("only finished sessions go into history")
             by_year.setdefault(session.started_at.year, []).append(session)
-        for year, batch in sorted(by_year.items()):
-            year_file = self._year_file(year)
-            table = year_file.table(SESSIONS_TABLE)
-            with year_file.batch():
-                for session in batch:
-                    table.upsert(session.to_dict(), Query().id == session.id)
         saved = [s for batch in by_year.values() for s in batch]
-        if saved:
+        if not saved:
+            return 0
+        if not from_sync:  # first: a kill after the history write must not lose the sync
+            self._note_changed(s.id for s in saved)
+        with self._history_ahead_of_index():
+            for year, batch in sorted(by_year.items()):
+                year_file = self._year_file(year)
+                table = year_file.table(SESSIONS_TABLE)
+                with year_file.batch():
+                    for session in batch:
+                        table.upsert(session.to_dict(), Query().id == session.id)
             for session in saved:
                 self._index["deleted"].pop(session.id, None)
                 self._add_to_index(self._index, session)
             self._index_file.put_single(INDEX_TABLE, self._index)
-            if not from_sync:
-                self._note_changed(s.id for s in saved)
         return len(saved)
+
+    @contextmanager
+    def _history_ahead_of_index(self) -> Iterator[None]:
+        """Mark the index stale while history changes before it, so a kill in between is
+        repaired at the next open (a rebuild) instead of leaving sessions the index misses."""
+        write_durably(self._stale_marker, b"")
+        yield
+        self._stale_marker.unlink(missing_ok=True)
+
+    @property
+    def _stale_marker(self) -> Path:
+        return self.data_dir / "index.stale"
 
     def delete_session(self, session_id: str, at: datetime, *, from_sync: bool = False) -> bool:
         """Replace a finished session with a tombstone. False if there was no such session."""
@@ -269,20 +290,22 @@ class Store:
             return False
         started = summary["started_at"]
         tombstone = {"id": session_id, "started_at": started, "deleted_at": at.isoformat()}
-        year_file = self._year_file(datetime.fromisoformat(started).year)
-        with year_file.batch():
-            year_file.table(SESSIONS_TABLE).remove(Query().id == session_id)
-            year_file.table(SESSIONS_TABLE).insert(tombstone)
-        del self._index["sessions"][session_id]
-        self._index["deleted"][session_id] = tombstone
-        stale = [k for k, done in self._index["exercises"].items() if done["session_id"] == session_id]
-        for key in stale:
-            del self._index["exercises"][key]
-        if stale:
-            self._refill_last_times(set(stale))
-        self._index_file.put_single(INDEX_TABLE, self._index)
-        if not from_sync:
+        if not from_sync:  # first: a kill after the history write must not lose the sync
             self._note_changed([session_id])
+        with self._history_ahead_of_index():
+            year_file = self._year_file(datetime.fromisoformat(started).year)
+            with year_file.batch():
+                year_file.table(SESSIONS_TABLE).remove(Query().id == session_id)
+                year_file.table(SESSIONS_TABLE).insert(tombstone)
+            del self._index["sessions"][session_id]
+            self._index["deleted"][session_id] = tombstone
+            stale = [k for k, done in self._index["exercises"].items()
+                     if done["session_id"] == session_id]
+            for key in stale:
+                del self._index["exercises"][key]
+            if stale:
+                self._refill_last_times(set(stale))
+            self._index_file.put_single(INDEX_TABLE, self._index)
         return True
 
     def _refill_last_times(self, keys: set[str]) -> None:
@@ -375,7 +398,14 @@ class Store:
             return None
         year = datetime.fromisoformat(summary["started_at"]).year
         record = self._year_file(year).table(SESSIONS_TABLE).get(Query().id == session_id)
-        return None if record is None else Session.from_dict(dict(record))
+        if record is None:
+            return None
+        try:
+            return Session.from_dict(dict(record))
+        except ModelError as problem:
+            self.tell(f"history/{year}.json: a session could not be read ({problem}); "
+                      "it was left in the file.")
+            return None
 
     # -- the derived index ---------------------------------------------------------------
 

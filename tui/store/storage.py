@@ -95,7 +95,7 @@ def read_json_file(path: Path) -> dict[str, dict[str, Any]] | None:
         raise UnreadableFile(path, "the file is empty")
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except ValueError as error:  # not UTF-8, not JSON, or an integer of 5,000 digits
         raise UnreadableFile(path, f"it is not valid JSON ({error})") from error
     return check_shape(data, path)
 

@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from tui.settings import toml_text
+
 URL_ENV = "ONEMORE_SYNC_URL"
 DATABASE_ENV = "ONEMORE_SYNC_DATABASE"
 USER_ENV = "ONEMORE_SYNC_USER"
@@ -30,7 +32,6 @@ PASSWORD_ENV = "ONEMORE_SYNC_PASSWORD"
 TEXT_KEYS = ("url", "database", "user", "password")
 # CouchDB's rule for database names.
 DATABASE_NAME = re.compile(r"^[a-z][a-z0-9_$()+/-]*$")
-USERINFO = re.compile(r"//[^/@]*@")
 
 
 class SyncConfigError(Exception):
@@ -42,8 +43,12 @@ class SyncNotSetUp(SyncConfigError):
 
 
 def without_credentials(url: str) -> str:
-    """`url` with any user:password@ taken out, safe to print or log."""
-    return USERINFO.sub("//", url)
+    """`url` with any user:password@ taken out, safe to print or log.
+
+    Everything up to the last "@" goes: a password may itself hold "@" or "/" unescaped.
+    """
+    scheme, separator, rest = url.partition("//")
+    return scheme + separator + rest.rpartition("@")[2] if separator else url
 
 
 @dataclass(frozen=True)
@@ -73,10 +78,10 @@ class SyncFlags:
 def read_sync_table(path: Path) -> dict[str, Any]:
     """The [sync] table of config.toml, checked for types; empty if there is none."""
     try:
-        values = tomllib.loads(path.read_text(encoding="utf-8"))
+        values = tomllib.loads(toml_text(path))
     except FileNotFoundError:
         return {}
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (OSError, ValueError) as error:  # ValueError: also an integer of 5,000 digits
         raise SyncConfigError(f"{path}: cannot be read ({error})") from error
     table = values.get("sync", {})
     if not isinstance(table, dict):

@@ -96,6 +96,9 @@ class SyncService:
             return SyncStatus(SyncHealth.OFFLINE, reason=problem.reason)
         except SyncProblem as problem:
             return _error(problem.reason)
+        except OSError as problem:  # the disk is full or read-only: what was carried is kept
+            log.warning("sync could not save: %s", problem)
+            return _error(f"cannot save to {self.store.data_dir}: {problem.strerror or problem}")
         except Exception:  # noqa: BLE001 - a sync bug must never cost the app or the data
             log.exception("sync failed unexpectedly")
             return _error("unexpected problem (details in the log file)")
