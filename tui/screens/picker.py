@@ -5,42 +5,23 @@ When nothing in the catalog matches, the typed name becomes a custom exercise.
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.catalog import Exercise, find_or_custom, search
 from tui.core.model import ModelError
-from tui.keygate import settles
-from tui.screens.dialog import Dialog
+from tui.screens.search_dialog import SearchDialog
 
 CUSTOM = "custom"
 
 
-class ExercisePicker(Dialog[Exercise | None]):
-    BINDINGS = [
-        Binding("down", "move(1)", "Down", show=False, priority=True),
-        Binding("up", "move(-1)", "Up", show=False, priority=True),
-    ]
+class ExercisePicker(SearchDialog[Exercise | None]):
+    PLACEHOLDER = "type to search, e.g. bench or bss"
 
     def __init__(self, title: str, first: list[Exercise] | None = None) -> None:
-        super().__init__()
-        self.title_text = title
+        super().__init__(title)
         self.first = first or []
         self.shown: list[Exercise] = []
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog picker"):
-            yield Static(self.title_text, classes="question")
-            yield Input(placeholder="type to search, e.g. bench or bss", id="search")
-            yield OptionList(id="matches")
-            yield Static("[b]Enter[/b] take   [b]↑↓[/b] choose   [b]Esc[/b] back", classes="keys")
-
-    def on_mount(self) -> None:
-        self.query_one(Input).cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
-        self._show("")
 
     def _show(self, query: str) -> None:
         self.shown = search(query, limit=12) if query.strip() else (self.first or search("", 12))
@@ -56,23 +37,6 @@ class ExercisePicker(Dialog[Exercise | None]):
     @staticmethod
     def _label(exercise: Exercise) -> str:
         return f"{exercise.name}  [dim]{exercise.category} · {exercise.muscle_group}[/dim]"
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self._show(event.value)
-
-    def action_move(self, step: int) -> None:
-        matches = self.query_one(OptionList)
-        if matches.option_count:
-            current = matches.highlighted or 0
-            matches.highlighted = (current + step) % matches.option_count
-
-    @settles
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._take(self.query_one(OptionList).highlighted)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self._take(event.option_index)
 
     def _take(self, index: int | None) -> None:
         if index is None:
