@@ -16,9 +16,10 @@ import stamina
 
 from reliability.outcome import Outcome
 from reliability.server import differences, local_sessions, server_sessions
+from tests.conftest import make_session
 from tests.fault_proxy import FaultPlan, FaultProxy
 from tests.sync_fixtures import PouchServer
-from tui.core.model import ExerciseLog, Session, SetLog, new_id
+from tui.core.model import Session
 from tui.store.repository import Store
 from tui.sync.config import SyncConfig
 from tui.sync.service import SyncService
@@ -30,19 +31,8 @@ FAULTY_DEADLINE_S = 4.0
 
 def a_session(rng: random.Random) -> Session:
     moment = DAY_ONE + timedelta(days=rng.randrange(365), minutes=rng.randrange(1440))
-    exercise = ExerciseLog(id=new_id(), name="Overhead Press", catalog_id="overhead_press")
-    for index in range(rng.randint(1, 4)):
-        at = moment + timedelta(minutes=3 * index)
-        exercise = exercise.with_set(
-            SetLog(id=new_id(), kind="working", weight=50, reps=5, logged_at=at)
-        )
-    return Session(
-        id=new_id(),
-        name="Net",
-        started_at=moment,
-        ended_at=moment + timedelta(hours=1),
-        exercises=(exercise,),
-    )
+    return make_session("Net", at=moment, sets=rng.randint(1, 4), exercise="Overhead Press",
+                        catalog_id="overhead_press", weight=50)
 
 
 def change_something(data: Path, rng: random.Random, added: set[str]) -> None:

@@ -16,6 +16,7 @@ squat 123.3, 129.5, 123.3 kg. Volumes: 2,550, 2,975 and 2,587.5 kg.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -83,3 +84,17 @@ def utc():
     else:
         os.environ["TZ"] = before
     time.tzset()
+
+
+def hold_history_reads(app) -> threading.Event:  # noqa: ANN001 - the app under test
+    """Make the app's whole-history read wait until the returned event is set (at most 5 s),
+    so a test can see the screen before the background work is done."""
+    release = threading.Event()
+    reading = app.store.history_snapshot
+
+    def held():  # noqa: ANN202 - the sessions, as history_snapshot returns them
+        release.wait(5)
+        return reading()
+
+    app.store.history_snapshot = held
+    return release

@@ -1,13 +1,12 @@
 """History: every finished session, filtered by exercise, opened, fixed and deleted (Pilot)."""
 
-import threading
 from datetime import timedelta
 
 from tui.store.repository import Store
 
 from .conftest import START, FakeClock, make_session
 from .flow import build_app, screen_name, text
-from .history_seed import seed_history, utc  # noqa: F401 - utc: local time is UTC
+from .history_seed import hold_history_reads, seed_history, utc  # noqa: F401 - utc: local time is UTC
 from .test_flow_review import review_text
 
 ROWS = [  # newest first: date, session, time, volume kg, PRs
@@ -42,14 +41,7 @@ async def test_history_lists_every_session_newest_first_with_its_prs(data_dir, t
 async def test_pr_counts_show_dots_until_the_whole_history_is_read(data_dir, tmp_path):
     seed_history(data_dir)
     app = build_app(data_dir, tmp_path)
-    release = threading.Event()
-    reading = app.store.history_snapshot
-
-    def slow_snapshot():
-        release.wait(5)
-        return reading()
-
-    app.store.history_snapshot = slow_snapshot
+    release = hold_history_reads(app)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("h")
         assert [row[4] for row in rows(app)] == ["…", "…", "…"]

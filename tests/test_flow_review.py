@@ -1,14 +1,13 @@
 """The review of a finished session in the app: from Home, the Summary and the History (Pilot)."""
 
 import io
-import threading
 
 from rich.console import Console
 
 from tui.keymap import HISTORY_KEYS, HOME_KEYS, PROGRESS_KEYS, REVIEW_KEYS, TEST_SET_KEYS
 
 from .flow import build_app, screen_name, text
-from .history_seed import seed_history, utc  # noqa: F401 - utc: local time is UTC
+from .history_seed import hold_history_reads, seed_history, utc  # noqa: F401 - utc: local time is UTC
 from .test_flow_session import start_full_body_a
 
 
@@ -46,14 +45,7 @@ async def test_the_review_appears_at_once_and_fills_in_when_the_history_is_read(
         data_dir, tmp_path):
     seed_history(data_dir)
     app = build_app(data_dir, tmp_path)
-    release = threading.Event()
-    reading = app.store.history_snapshot
-
-    def slow_snapshot():
-        release.wait(5)
-        return reading()
-
-    app.store.history_snapshot = slow_snapshot
+    release = hold_history_reads(app)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("l")
         assert screen_name(app) == "ReviewScreen"
