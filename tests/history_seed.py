@@ -16,7 +16,6 @@ squat 123.3, 129.5, 123.3 kg. Volumes: 2,550, 2,975 and 2,587.5 kg.
 from __future__ import annotations
 
 import os
-import threading
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -86,15 +85,11 @@ def utc():
     time.tzset()
 
 
-def hold_history_reads(app) -> threading.Event:  # noqa: ANN001 - the app under test
-    """Make the app's whole-history read wait until the returned event is set (at most 5 s),
-    so a test can see the screen before the background work is done."""
-    release = threading.Event()
-    reading = app.store.history_snapshot
+def forbid_history_reads(app) -> None:  # noqa: ANN001 - the app under test
+    """Make any read of the whole history fail the test: the index must be enough."""
 
-    def held():  # noqa: ANN202 - the sessions, as history_snapshot returns them
-        release.wait(5)
-        return reading()
+    def forbidden():  # noqa: ANN202
+        raise AssertionError("the whole history was read")
 
-    app.store.history_snapshot = held
-    return release
+    app.store.history_snapshot = forbidden
+    app.store.finished_sessions = forbidden

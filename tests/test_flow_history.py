@@ -6,7 +6,7 @@ from tui.store.repository import Store
 
 from .conftest import START, FakeClock, make_session
 from .flow import build_app, screen_name, text
-from .history_seed import hold_history_reads, seed_history, utc  # noqa: F401 - utc: local time is UTC
+from .history_seed import forbid_history_reads, seed_history, utc  # noqa: F401 - utc: local time is UTC
 from .test_flow_review import review_text
 
 ROWS = [  # newest first: date, session, time, volume kg, PRs
@@ -38,17 +38,12 @@ async def test_history_lists_every_session_newest_first_with_its_prs(data_dir, t
         assert screen_name(app) == "HomeScreen"
 
 
-async def test_pr_counts_show_dots_until_the_whole_history_is_read(data_dir, tmp_path):
+async def test_pr_counts_show_at_once_without_reading_the_history(data_dir, tmp_path):
     seed_history(data_dir)
     app = build_app(data_dir, tmp_path)
-    release = hold_history_reads(app)
+    forbid_history_reads(app)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("h")
-        assert [row[4] for row in rows(app)] == ["…", "…", "…"]
-        assert "Counting PRs" in text(app, "#history-status")
-        release.set()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
         assert [row[4] for row in rows(app)] == ["3", "3", "0"]
         assert text(app, "#history-status") == ""
 

@@ -1,4 +1,4 @@
-"""Per-exercise figures in the index, and the progress series and filters built from them."""
+"""Per-exercise lift rows kept by the store, and the progress series and filters built from them."""
 
 import json
 from dataclasses import replace
@@ -9,7 +9,7 @@ import pytest
 from tui.core.model import ExerciseLog, Session, SetLog, new_id
 from tui.core.progress_series import by_month, lift_days, lifts_done, points, sessions_with
 from tui.core.stats import progress
-from tui.core.summary import LIFTS, session_summary
+from tui.core.summary import lift_rows
 from tui.store.repository import Store
 
 from .conftest import START, make_session
@@ -40,13 +40,14 @@ def test_a_summary_keeps_each_exercises_best_e1rm_volume_and_time_to_calm():
         a_set(105, 3, rir=0, calm=60),  # e1RM 105 × 1.1 = 115.5
     ]), (*PULL_UP, [a_set(0, 8, bodyweight=True), a_set(10, 5, bodyweight=True)]))
 
-    lifts = session_summary(session)[LIFTS]
+    lifts = lift_rows(session)
+    figures = ("name", "working_sets", "best_e1rm_kg", "volume_kg", "calm_avg_s")
 
-    assert lifts["barbell_back_squat"] == {
+    assert {k: lifts["barbell_back_squat"][k] for k in figures} == {
         "name": "Barbell Back Squat", "working_sets": 2, "best_e1rm_kg": 123.33,
         "volume_kg": 815.0, "calm_avg_s": 50.0,
     }
-    assert lifts["name:pull-up"] == {  # bodyweight: no e1RM, only the added load is volume
+    assert {k: lifts["name:pull-up"][k] for k in figures} == {  # bodyweight: no e1RM
         "name": "Pull-up", "working_sets": 2, "best_e1rm_kg": None, "volume_kg": 50.0,
         "calm_avg_s": None,
     }
@@ -54,7 +55,7 @@ def test_a_summary_keeps_each_exercises_best_e1rm_volume_and_time_to_calm():
 
 def test_pounds_are_kept_in_kg():
     session = a_session(START, (*SQUAT, [a_set(225, 1, unit="lb")]))
-    figures = session_summary(session)[LIFTS]["barbell_back_squat"]
+    figures = lift_rows(session)["barbell_back_squat"]
     assert figures["best_e1rm_kg"] == pytest.approx(102.06, abs=0.01)
     assert figures["volume_kg"] == pytest.approx(102.06, abs=0.01)
 
@@ -69,11 +70,14 @@ def history():
     ]
 
 
-def test_the_series_from_summaries_match_the_series_from_history():
-    sessions = history()
-    summaries = [session_summary(s) for s in reversed(sessions)]  # newest first, as the store gives
+def rows_of(sessions, key):
+    return [rows[key] for s in sessions if key in (rows := lift_rows(s))]
 
-    days = lift_days(summaries, "barbell_back_squat")
+
+def test_the_series_from_lift_rows_match_the_series_from_history():
+    sessions = history()
+
+    days = lift_days(rows_of(reversed(sessions), "barbell_back_squat"))  # any order
     expected = progress(sessions)["barbell_back_squat"]
 
     # warm-ups only is not done
@@ -87,7 +91,7 @@ def test_the_series_from_summaries_match_the_series_from_history():
 
 def test_by_month_takes_the_best_e1rm_the_total_volume_and_the_average_calm():
     sessions = history() + [a_session(START + timedelta(days=1), (*SQUAT, [a_set(90, 5)]))]
-    days = lift_days([session_summary(s) for s in sessions], "barbell_back_squat")
+    days = lift_days(rows_of(sessions, "barbell_back_squat"))
 
     november, december = by_month(days)
 
@@ -98,41 +102,56 @@ def test_by_month_takes_the_best_e1rm_the_total_volume_and_the_average_calm():
     assert (december.day, december.volume_kg, december.calm_avg_s) == (date(2026, 12, 1), 660, 90)
 
 
-def test_exercises_done_most_often_come_first_and_filters_find_their_sessions():
-    summaries = [session_summary(s) for s in history()]
-    assert [(lift.name, lift.sessions) for lift in lifts_done(summaries)] == [
-        ("Barbell Back Squat", 2), ("Pull-up", 1),
-    ]
-    assert len(sessions_with(summaries, "barbell_back_squat")) == 3  # warm-ups count here
-    assert len(sessions_with(summaries, "name:pull-up")) == 1
-    assert lifts_done([]) == []
+def test_exercises_done_most_often_come_first_and_filters_find_their_sessions(data_dir, clock):
+    sessions = history()
+    with Store(data_dir, now=clock) as store:
+        assert lifts_done(store.lifts_done()) == []
+        store.add_finished(sessions)
+        assert [(lift.name, lift.sessions) for lift in lifts_done(store.lifts_done())] == [
+            ("Barbell Back Squat", 2), ("Pull-up", 1),
+        ]
+        summaries = store.summaries()
+        squat = sessions_with(summaries, store.lift_rows("barbell_back_squat"))
+        assert len(squat) == 3  # warm-ups count here
+        assert len(sessions_with(summaries, store.lift_rows("name:pull-up"))) == 1
 
 
 # -- the index on disk ----------------------------------------------------------------
 
 
-def strip_lifts(index_path):
-    """Make index.json look as an older OneMore wrote it: summaries without the figures."""
-    data = json.loads(index_path.read_text())
-    for summary in data["index"]["1"]["sessions"].values():
-        del summary[LIFTS]
-    index_path.write_text(json.dumps(data))
+def as_first_release_wrote_it(data_dir):
+    """index.json as the first release wrote it: figures inside each summary, no version,
+    no PRs, no lift files."""
+    path = data_dir / "index.json"
+    data = json.loads(path.read_text())
+    index = data["index"]["1"]
+    del index["lifts"]
+    for summary in index["sessions"].values():
+        for new in ("v", "prs"):
+            summary.pop(new, None)
+        summary["lifts"] = {}
+    path.write_text(json.dumps(data))
+    for lift_file in (data_dir / "lifts").iterdir():
+        lift_file.unlink()
 
 
-def test_an_index_written_before_the_figures_existed_is_rebuilt_on_open(data_dir, clock):
+def test_an_index_of_the_first_release_is_rebuilt_on_open(data_dir, clock):
     kept, deleted = make_session(at=START), make_session(at=START + timedelta(days=2))
+    heavier = make_session(at=START + timedelta(days=4), weight=110)
     with Store(data_dir, now=clock) as store:
-        store.add_finished([kept, deleted])
+        store.add_finished([kept, deleted, heavier])
         store.delete_session(deleted.id, clock())
-    strip_lifts(data_dir / "index.json")
+    as_first_release_wrote_it(data_dir)
 
     with Store(data_dir, now=clock) as store:
-        [summary] = store.summaries()
-        assert summary[LIFTS]["barbell_back_squat"]["volume_kg"] == 1500
+        newest, _ = store.summaries()
+        assert newest["prs"] == {"barbell_back_squat": 3}  # weight for 5 reps, e1RM, volume
+        assert store.lift_rows("barbell_back_squat")[0]["volume_kg"] == 1500
         assert store.tombstone(deleted.id) is not None  # deletions survive the rebuild
         assert store.notices == []  # nothing for the lifter to worry about
-    on_disk = json.loads((data_dir / "index.json").read_text())["index"]["1"]["sessions"]
-    assert LIFTS in on_disk[kept.id]  # written back, so the next start reads it as it is
+    on_disk = json.loads((data_dir / "index.json").read_text())["index"]["1"]
+    assert on_disk["sessions"][kept.id]["v"] == 2  # written back: the next start reads it as is
+    assert (data_dir / "lifts" / "barbell_back_squat.json").exists()
 
 
 def test_an_edit_updates_the_figures_and_a_delete_drops_them(data_dir, clock):
@@ -142,7 +161,8 @@ def test_an_edit_updates_the_figures_and_a_delete_drops_them(data_dir, clock):
         squat = session.exercises[0]
         heavier = replace(squat.sets[0], weight=120.0, edited_at=clock())
         store.add_finished([session.with_set(squat.id, heavier).edited(clock())])
-        [summary] = store.summaries()
-        assert summary[LIFTS]["barbell_back_squat"]["volume_kg"] == 1600
+        [row] = store.lift_rows("barbell_back_squat")
+        assert row["volume_kg"] == 1600
         store.delete_session(session.id, clock())
-        assert lifts_done(store.summaries()) == []
+        assert store.lift_rows("barbell_back_squat") == []
+        assert lifts_done(store.lifts_done()) == []

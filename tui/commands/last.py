@@ -15,7 +15,7 @@ import sys
 from tui import paths
 from tui.commands.common import CommandError, open_store, say, tell_notices
 from tui.core.model import Session
-from tui.interchange.review_data import earlier_than, review
+from tui.interchange.review_data import review
 from tui.interchange.review_text import table_lines
 from tui.settings import load_settings
 from tui.store.repository import Store
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
             if args.json:
                 print("null")
             return 0
-        data = review(session, earlier_than(store.finished_sessions(), session), settings.unit)
+        data = review(session, store.earlier(session), settings.unit)
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n" if args.json
                      else "\n".join(table_lines(data)) + "\n")
     return 0

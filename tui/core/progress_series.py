@@ -1,7 +1,7 @@
-"""One exercise over time, from the index summaries: points for a chart, rows for a table.
+"""One exercise over time, from its lift rows: points for a chart, rows for a table.
 
-Built from the per-exercise figures the index keeps for every session (`summary["lifts"]`,
-see `tui.core.summary.lift_figures`), so a ten-year history charts without reading it.
+Built from the figures the store keeps per exercise for every session it was done in (see
+`tui.core.summary.lift_rows`), so a ten-year history charts without reading it.
 A session counts for an exercise when it has a working set of it, as in
 `tui.core.stats.progress`; the day is the session's start in its own UTC offset.
 
@@ -17,7 +17,6 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from tui.core.stats import Point, mean
-from tui.core.summary import LIFTS
 
 Metric = Literal["best_e1rm_kg", "volume_kg", "calm_avg_s"]
 METRICS: tuple[Metric, ...] = ("best_e1rm_kg", "volume_kg", "calm_avg_s")
@@ -44,25 +43,16 @@ class LiftDone:
     sessions: int
 
 
-def _started(summary: dict[str, Any]) -> datetime:
-    return datetime.fromisoformat(summary["started_at"])
-
-
-def _oldest_first(summaries: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    return sorted(summaries, key=_started)
-
-
-def lift_days(summaries: Iterable[dict[str, Any]], key: str) -> list[LiftDay]:
-    """Every session with working sets of `key`, oldest first (summaries in any order)."""
+def lift_days(rows: Iterable[dict[str, Any]]) -> list[LiftDay]:
+    """Every session with working sets of the exercise, oldest first (rows in any order)."""
     days = []
-    for summary in _oldest_first(summaries):
-        figures = summary.get(LIFTS, {}).get(key)
-        if figures is None or not figures["working_sets"]:
+    for row in sorted(rows, key=lambda r: datetime.fromisoformat(r["started_at"])):
+        if not row["working_sets"]:
             continue
         days.append(LiftDay(
-            day=_started(summary).date(), sessions=1,
-            best_e1rm_kg=figures["best_e1rm_kg"], volume_kg=figures["volume_kg"],
-            calm_avg_s=figures["calm_avg_s"], session_id=summary["id"],
+            day=datetime.fromisoformat(row["started_at"]).date(), sessions=1,
+            best_e1rm_kg=row["best_e1rm_kg"], volume_kg=row["volume_kg"],
+            calm_avg_s=row["calm_avg_s"], session_id=row["session_id"],
         ))
     return days
 
@@ -88,19 +78,15 @@ def points(days: Iterable[LiftDay], metric: Metric) -> list[Point]:
     return [(d.day, value) for d in days if (value := getattr(d, metric)) is not None]
 
 
-def lifts_done(summaries: Iterable[dict[str, Any]]) -> list[LiftDone]:
-    """Every exercise with working sets in the history, the most often done first."""
-    names: dict[str, str] = {}
-    counts: dict[str, int] = {}
-    for summary in _oldest_first(summaries):
-        for key, figures in summary.get(LIFTS, {}).items():
-            if figures["working_sets"]:
-                names[key] = figures["name"]  # the latest name wins
-                counts[key] = counts.get(key, 0) + 1
-    done = [LiftDone(key, names[key], count) for key, count in counts.items()]
-    return sorted(done, key=lambda lift: (-lift.sessions, lift.name.casefold()))
+def lifts_done(done: dict[str, dict[str, Any]]) -> list[LiftDone]:
+    """Every exercise with working sets (key -> latest name and session count, as the store
+    keeps them), the most often done first."""
+    lifts = [LiftDone(key, figures["name"], figures["sessions"]) for key, figures in done.items()]
+    return sorted(lifts, key=lambda lift: (-lift.sessions, lift.name.casefold()))
 
 
-def sessions_with(summaries: Iterable[dict[str, Any]], key: str) -> list[dict[str, Any]]:
-    """The summaries of sessions in which `key` was done (warm-ups count), order kept."""
-    return [s for s in summaries if key in s.get(LIFTS, {})]
+def sessions_with(summaries: Iterable[dict[str, Any]], rows: Iterable[dict[str, Any]]
+                  ) -> list[dict[str, Any]]:
+    """The summaries of the sessions the exercise's rows name (warm-ups count), order kept."""
+    ids = {row["session_id"] for row in rows}
+    return [s for s in summaries if s["id"] in ids]

@@ -13,8 +13,9 @@ The rules:
   "first time" instead. An exercise counts as done once it has a working set of 1+ reps.
 - A session makes at most one PR of each kind per exercise (per rep count for weight): its best.
 
-Feeding is O(sets), so a ten-year history is a fraction of a second. After an edit or a
-delete of a past session, build the book again.
+Feeding is O(sets), so a ten-year history is a fraction of a second. The store does not even
+need that: it keeps each session's marks per exercise (`Marks`) and works out the PRs of one
+exercise along them (`records_along`) whenever a session of it is filed, edited or deleted.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 from tui.core.model import ExerciseLog, Session, SetLog, to_kg
 from tui.core.stats import ExerciseNumbers, exercise_numbers, exercises_of, lifted, set_e1rm
@@ -41,6 +42,16 @@ class PersonalRecord:
     previous_kg: float
     reps: int | None = None  # the rep count of a weight-for-reps record
     set_id: str | None = None  # the set that made it; None for session volume
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.exercise_key, "name": self.exercise_name, "kind": self.kind,
+                "value_kg": self.value_kg, "previous_kg": self.previous_kg,
+                "reps": self.reps, "set_id": self.set_id}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PersonalRecord:
+        return cls(data["key"], data["name"], data["kind"], data["value_kg"],
+                   data["previous_kg"], data.get("reps"), data.get("set_id"))
 
 
 @dataclass
@@ -66,51 +77,77 @@ class LastTime:
 
 
 @dataclass(frozen=True)
-class _Marks:
-    """One exercise's bests within one session, each with the set that made it."""
+class Marks:
+    """One exercise's bests within one session (kg), each with the id of the set that made it.
 
-    heaviest: dict[int, tuple[float, SetLog]]
-    top_e1rm: tuple[float, SetLog] | None
+    Plain data: the store keeps the marks of every session per exercise, so the PRs of a
+    whole history can be worked out again without reading it.
+    """
+
+    heaviest: dict[int, tuple[float, str]]  # reps -> (kg, set id)
+    top_e1rm: tuple[float, str] | None
     volume_kg: float
 
+    @property
+    def done(self) -> bool:
+        """Whether a working set of 1+ reps was done: only then does the exercise count."""
+        return bool(self.heaviest)
 
-def _marks(sets: Iterable[SetLog]) -> _Marks:
-    heaviest: dict[int, tuple[float, SetLog]] = {}
-    top_e1rm: tuple[float, SetLog] | None = None
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "heaviest": {str(reps): [kg, set_id] for reps, (kg, set_id) in self.heaviest.items()},
+            "top_e1rm": None if self.top_e1rm is None else list(self.top_e1rm),
+            "volume_kg": self.volume_kg,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Marks:
+        top = data.get("top_e1rm")
+        return cls(
+            heaviest={int(reps): (float(kg), str(set_id))
+                      for reps, (kg, set_id) in data["heaviest"].items()},
+            top_e1rm=None if top is None else (float(top[0]), str(top[1])),
+            volume_kg=float(data["volume_kg"]),
+        )
+
+
+def marks_of(sets: Iterable[SetLog]) -> Marks:
+    """The marks of one exercise's working sets in one session."""
+    heaviest: dict[int, tuple[float, str]] = {}
+    top_e1rm: tuple[float, str] | None = None
     volume = 0.0
     for set_log in lifted(sets):
         kg = to_kg(set_log.weight, set_log.unit)
         volume += kg * set_log.reps
         if set_log.reps not in heaviest or kg > heaviest[set_log.reps][0]:
-            heaviest[set_log.reps] = (kg, set_log)
+            heaviest[set_log.reps] = (kg, set_log.id)
         estimate = set_e1rm(set_log)
         if estimate is not None and (top_e1rm is None or estimate > top_e1rm[0]):
-            top_e1rm = (estimate, set_log)
-    return _Marks(heaviest, top_e1rm, volume)
+            top_e1rm = (estimate, set_log.id)
+    return Marks(heaviest, top_e1rm, volume)
 
 
 def _beats(value: float, mark: float) -> bool:
     return value > mark + MARGIN_KG
 
 
-def _records(exercise: ExerciseLog, marks: _Marks, bests: Bests) -> list[PersonalRecord]:
-    key, name = exercise.key, exercise.name
+def _records(key: str, name: str, marks: Marks, bests: Bests) -> list[PersonalRecord]:
     found = [
-        PersonalRecord(key, name, "weight_for_reps", kg, before, reps=reps, set_id=set_log.id)
-        for reps, (kg, set_log) in sorted(marks.heaviest.items())
+        PersonalRecord(key, name, "weight_for_reps", kg, before, reps=reps, set_id=set_id)
+        for reps, (kg, set_id) in sorted(marks.heaviest.items())
         if (before := bests.weight_for_reps.get(reps)) is not None and _beats(kg, before)
     ]
     if marks.top_e1rm is not None and bests.e1rm_kg is not None:
-        estimate, set_log = marks.top_e1rm
+        estimate, set_id = marks.top_e1rm
         before = bests.e1rm_kg
         if _beats(estimate, before):
-            found.append(PersonalRecord(key, name, "e1rm", estimate, before, set_id=set_log.id))
+            found.append(PersonalRecord(key, name, "e1rm", estimate, before, set_id=set_id))
     if _beats(marks.volume_kg, bests.volume_kg):
         found.append(PersonalRecord(key, name, "volume", marks.volume_kg, bests.volume_kg))
     return found
 
 
-def _raise_bests(bests: Bests, marks: _Marks) -> None:
+def _raise_bests(bests: Bests, marks: Marks) -> None:
     for reps, (kg, _) in marks.heaviest.items():
         bests.weight_for_reps[reps] = max(kg, bests.weight_for_reps.get(reps, kg))
     if marks.top_e1rm is not None:
@@ -132,24 +169,32 @@ class RecordBook:
         for exercise in exercises_of(session):
             bests = self._bests.get(exercise.key)
             if bests is not None:
-                found += _records(exercise, _marks(exercise.working_sets), bests)
+                found += _records(exercise.key, exercise.name,
+                                  marks_of(exercise.working_sets), bests)
         return found
 
     def add(self, session: Session) -> list[PersonalRecord]:
         """Feed the next session (oldest first) and return the PRs it set."""
         found = []
         for exercise in exercises_of(session):
-            marks = _marks(exercise.working_sets)
-            if not marks.heaviest:
-                continue  # warm-ups only: the exercise was not really done yet
-            bests = self._bests.get(exercise.key)
-            if bests is None:
-                bests = self._bests[exercise.key] = Bests()
-            else:
-                found += _records(exercise, marks, bests)
-            _raise_bests(bests, marks)
-            self._last[exercise.key] = LastTime(session.id, session.started_at, exercise)
+            marks = marks_of(exercise.working_sets)
+            if marks.done:
+                found += self.feed(exercise.key, exercise.name, marks)
+                self._last[exercise.key] = LastTime(session.id, session.started_at, exercise)
         self.sessions += 1
+        return found
+
+    def feed(self, key: str, name: str, marks: Marks) -> list[PersonalRecord]:
+        """Feed one exercise's marks of the next session; the PRs they set."""
+        if not marks.done:
+            return []  # warm-ups only: the exercise was not really done yet
+        bests = self._bests.get(key)
+        if bests is None:
+            bests = self._bests[key] = Bests()
+            found = []
+        else:
+            found = _records(key, name, marks, bests)
+        _raise_bests(bests, marks)
         return found
 
     def knows(self, exercise_key: str) -> bool:
@@ -167,3 +212,30 @@ def pr_counts(sessions: Iterable[Session]) -> dict[str, int]:
     """How many PRs each session set, by session id, from sessions fed oldest first."""
     book = RecordBook()
     return {session.id: len(book.add(session)) for session in sessions}
+
+
+def records_along(
+    key: str, marks: Iterable[tuple[str, str, Marks]]
+) -> dict[str, list[PersonalRecord]]:
+    """The PRs of one exercise per session id, from (session id, exercise name, marks) of
+    every session it was done in, oldest first: the same PRs a RecordBook finds."""
+    book = RecordBook()
+    found = {}
+    for session_id, name, session_marks in marks:
+        if records := book.feed(key, name, session_marks):
+            found[session_id] = records
+    return found
+
+
+def records_against(key: str, name: str, earlier: Iterable[Marks], marks: Marks
+                    ) -> list[PersonalRecord]:
+    """The PRs `marks` set against the marks of every earlier session of the exercise (any
+    order): what `records_along` finds for the last session, without the ones before it."""
+    bests: Bests | None = None
+    for before in earlier:
+        if before.done:
+            bests = bests or Bests()
+            _raise_bests(bests, before)
+    if bests is None or not marks.done:
+        return []
+    return _records(key, name, marks, bests)

@@ -1,13 +1,23 @@
-"""Small per-session figures kept in the derived index, so lists open without reading history."""
+"""Small per-session figures kept in the derived index, so lists, reviews and charts open
+without reading history.
+
+Two shapes: a session's *summary* (one per session: what the history list, the review's
+PRs and the calibration need) and its *lift rows* (one per exercise done: what a progress
+chart and the PR rules need, kept per exercise so a chart reads one exercise only).
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
+from tui.core.calibration import CalibrationLog, CalibrationSet, calibration_sets
 from tui.core.model import Session, to_kg
+from tui.core.records import Marks, marks_of
 from tui.core.stats import exercise_numbers, exercises_of, rest_numbers
 
-LIFTS = "lifts"  # added after the first release: an index without it is rebuilt from history
+VERSION = 2  # an index of an older version is rebuilt from history when the store opens
+PRS = "prs"  # PR count per exercise key, filled in by the store from its lift files
 
 
 def volume_kg(session: Session) -> float:
@@ -15,45 +25,100 @@ def volume_kg(session: Session) -> float:
     return sum(to_kg(s.volume, s.unit) for s in session.sets)
 
 
+def _test_record(test: CalibrationSet) -> dict[str, Any]:
+    return {"key": test.exercise_key, "name": test.exercise_name, "weight_kg": test.weight_kg,
+            "bodyweight": test.bodyweight, "reps_at_stop": test.reps_at_stop,
+            "predicted_rir": test.predicted_rir, "total_reps": test.total_reps}
+
+
+def _stops(session: Session) -> list[int]:
+    """[perceived, technical]: working sets that ended at zero, by why."""
+    log = CalibrationLog()
+    log.add(session)
+    return next(iter(log.stops.values()), [0, 0])
+
+
 def session_summary(session: Session) -> dict[str, Any]:
     working = [s for s in session.sets if s.is_working]
-    return {
+    summary = {
+        "v": VERSION,
         "id": session.id,
         "name": session.name,
         "routine_id": session.routine_id,
         "started_at": session.started_at.isoformat(),
         "ended_at": None if session.ended_at is None else session.ended_at.isoformat(),
-        "exercises": [e.name for e in session.exercises],
         "working_sets": len(working),
         "warmup_sets": len(session.sets) - len(working),
         "volume_kg": round(volume_kg(session), 1),
-        LIFTS: lift_figures(session),
+        PRS: {},
     }
+    if tests := calibration_sets(session):
+        summary["tests"] = [_test_record(t) for t in tests]
+    if any(stops := _stops(session)):
+        summary["stops"] = stops
+    return summary
+
+
+def is_current(summary: dict[str, Any]) -> bool:
+    """Whether an index summary was written by this version of OneMore."""
+    return summary.get("v") == VERSION
+
+
+def pr_count(summary: dict[str, Any]) -> int:
+    """How many PRs the session set, over all its exercises."""
+    return sum(summary.get(PRS, {}).values())
+
+
+def calibration_before(summaries: list[dict[str, Any]], session: Session) -> CalibrationLog:
+    """Test sets and stops of every summarised session that started before `session`."""
+    log = CalibrationLog()
+    earlier = [s for s in summaries
+               if ("tests" in s or "stops" in s) and s["id"] != session.id
+               and _started(s) < session.started_at]
+    for summary in sorted(earlier, key=_started):
+        started = _started(summary)
+        log.sets += [
+            CalibrationSet(summary["id"], started, t["key"], t["name"], t["weight_kg"],
+                           t["bodyweight"], t["reps_at_stop"], t["predicted_rir"],
+                           t["total_reps"])
+            for t in summary.get("tests", [])
+        ]
+        if stops := summary.get("stops"):
+            counts = log.stops.setdefault(started.strftime("%Y-%m"), [0, 0])
+            counts[0] += stops[0]
+            counts[1] += stops[1]
+    return log
+
+
+def _started(summary: dict[str, Any]) -> datetime:
+    return datetime.fromisoformat(summary["started_at"])
 
 
 def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def lift_figures(session: Session) -> dict[str, dict[str, Any]]:
-    """Per exercise key: what progress charts and the history filter need, so neither reads
-    history. The same figures as `tui.core.stats.progress`, in kg and seconds."""
-    figures = {}
+def lift_rows(session: Session) -> dict[str, dict[str, Any]]:
+    """Per exercise key: one row of that exercise's figures in `session` (kg and seconds):
+    the same figures as `tui.core.stats.progress`, and the marks the PR rules compare."""
+    rows = {}
     for exercise in exercises_of(session):
         numbers = exercise_numbers(exercise)
-        figures[numbers.key] = {
+        rows[numbers.key] = {
+            "session_id": session.id,
+            "started_at": session.started_at.isoformat(),
             "name": numbers.name,
             "working_sets": numbers.working_sets,
             "best_e1rm_kg": _rounded(numbers.best_e1rm_kg),
             "volume_kg": round(numbers.volume_kg, 2),
             "calm_avg_s": _rounded(rest_numbers(exercise.sets).calm_avg_s),
+            "marks": marks_of(exercise.working_sets).to_dict(),
         }
-    return figures
+    return rows
 
 
-def is_current(summary: dict[str, Any]) -> bool:
-    """Whether an index summary has every field this OneMore writes."""
-    return LIFTS in summary
+def row_marks(row: dict[str, Any]) -> Marks:
+    return Marks.from_dict(row["marks"])
 
 
 def same_routine_before(summaries: list[dict[str, Any]], session: Session) -> dict[str, Any] | None:
@@ -62,7 +127,7 @@ def same_routine_before(summaries: list[dict[str, Any]], session: Session) -> di
         return None
     for summary in summaries:
         if (summary.get("routine_id") == session.routine_id and summary["id"] != session.id
-                and summary["started_at"] < session.started_at.isoformat()):
+                and _started(summary) < session.started_at):
             return summary
     return None
 

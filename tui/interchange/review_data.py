@@ -2,14 +2,13 @@
 
 One dict feeds `onemore last` (its table and `--json`) and the review screen. Weights, e1RM and
 volume are in the lifter's `unit` (the top-level "unit" key), rounded to 0.1; times are
-seconds. The sessions before the reviewed one come in as an `Earlier` (running records,
-the last time of each exercise, test sets), so a screen can keep one and feed it as it goes.
+seconds. The sessions before the reviewed one come in as an `Earlier` (records, the last
+time of each exercise, test sets): fed from sessions, or taken from the store's index.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from tui.core.calibration import (
@@ -19,8 +18,9 @@ from tui.core.calibration import (
     summarize,
     trend_words,
 )
+from tui.core.earlier import Earlier, earlier_than
 from tui.core.model import Session, SetLog
-from tui.core.records import LastTime, PersonalRecord, RecordBook
+from tui.core.records import LastTime, PersonalRecord
 from tui.core.stats import (
     ExerciseNumbers,
     change,
@@ -34,29 +34,10 @@ from tui.core.stats import (
 )
 from tui.format import set_text
 
+__all__ = ["Earlier", "earlier_than", "review"]
+
 FORMAT = "onemore-review"
 VERSION = 1
-
-
-@dataclass
-class Earlier:
-    """What a review needs from the sessions before it, fed oldest first."""
-
-    records: RecordBook = field(default_factory=RecordBook)
-    calibration: CalibrationLog = field(default_factory=CalibrationLog)
-
-    def add(self, session: Session) -> None:
-        self.records.add(session)
-        self.calibration.add(session)
-
-
-def earlier_than(history: Iterable[Session], session: Session) -> Earlier:
-    """Feed every session of `history` (oldest first) that started before `session`."""
-    earlier = Earlier()
-    for past in history:
-        if past.started_at < session.started_at and past.id != session.id:
-            earlier.add(past)
-    return earlier
 
 
 def _round(value: float | None, digits: int = 1) -> float | None:

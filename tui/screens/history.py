@@ -1,8 +1,7 @@
 """Every finished session, newest first: date, name, length, volume, PRs.
 
-Rows come from the index (in memory), so thousands open at once; PR counts need the whole
-history and arrive from a thread worker ("…" until then). Filter by exercise, open a
-review, fix or remove a set, delete a session.
+Rows come from the index (in memory, PR counts included), so thousands open at once without
+reading history. Filter by exercise, open a review, fix or remove a set, delete a session.
 """
 
 from __future__ import annotations
@@ -10,24 +9,21 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
-from textual.worker import get_current_worker
 
 from tui.core.progress_series import LiftDone, lifts_done, sessions_with
-from tui.core.records import pr_counts
 from tui.core.stats import in_unit
+from tui.core.summary import pr_count
 from tui.interchange.review_text import clock
 from tui.keygate import KeyGated, settles
 from tui.screens.session_edits import SessionEdits
 from tui.widgets.row_list import Column, RowHeader, RowList
 from tui.widgets.sync_line import SyncLine
 
-NOT_YET = "…"
 DATE = "%a %d %b %Y"  # in local time; the review shows the hour
 PR_COLUMN = 4
 
@@ -37,13 +33,12 @@ def columns(unit: str) -> list[Column]:
             Column(f"volume {unit}", 10, right=True), Column("PRs", 3, right=True)]
 
 
-def row(summary: dict[str, Any], unit: str, prs: dict[str, int] | None) -> list[str]:
+def row(summary: dict[str, Any], unit: str) -> list[str]:
     started = datetime.fromisoformat(summary["started_at"])
     ended = summary.get("ended_at")
     length = clock((datetime.fromisoformat(ended) - started).total_seconds()) if ended else "–"
-    count = NOT_YET if prs is None else str(prs.get(summary["id"], 0))
     return [started.astimezone().strftime(DATE), summary["name"], length,
-            f"{in_unit(summary['volume_kg'], unit):,.0f}", count]
+            f"{in_unit(summary['volume_kg'], unit):,.0f}", str(pr_count(summary))]
 
 
 class HistoryScreen(KeyGated, Screen[None]):
@@ -63,7 +58,6 @@ class HistoryScreen(KeyGated, Screen[None]):
         super().__init__()
         self.exercise: LiftDone | None = None  # the filter; None shows every session
         self.shown: list[dict[str, Any]] = []
-        self.prs: dict[str, int] | None = None  # PR counts by session id, once worked out
         self.edits = SessionEdits(self, self._saved)
 
     @property
@@ -81,23 +75,17 @@ class HistoryScreen(KeyGated, Screen[None]):
 
     def on_mount(self) -> None:
         self._show_rows()
-        # The whole-history count competes with the first paint for the GIL: paint first.
-        self.call_after_refresh(self.count_prs)
 
     def refresh_from_store(self) -> None:
-        """Sessions changed (here, in a review, or by a sync): show them and count again."""
-        self.prs = None
+        """Sessions changed (here, in a review, or by a sync): show them again."""
         self._show_rows(self.query_one(RowList).cursor)
-        self.count_prs()
 
     # -- rows ----------------------------------------------------------------------------
 
     def _show_rows(self, cursor: int = 0) -> None:
-        summaries = self.app.store.summaries()  # type: ignore[attr-defined]
-        if self.exercise is not None:
-            summaries = sessions_with(summaries, self.exercise.key)
+        summaries = self._current()
         self.shown = summaries
-        self.query_one(RowList).show([row(s, self.unit, self.prs) for s in summaries], cursor)
+        self.query_one(RowList).show([row(s, self.unit) for s in summaries], cursor)
         self._show_title()
         self._show_status()
 
@@ -112,27 +100,11 @@ class HistoryScreen(KeyGated, Screen[None]):
     def _show_status(self) -> None:
         if not self.app.store.session_count:  # type: ignore[attr-defined]
             text = "No finished sessions yet."
-        elif self.prs is None:
-            text = "Counting PRs over your whole history…"
         elif self.exercise is not None:
             text = "Esc shows every session again."
         else:
             text = ""
         self.query_one("#history-status", Static).update(text)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, description="counting PRs")
-    def count_prs(self) -> None:
-        counts = pr_counts(self.app.store.history_snapshot())  # type: ignore[attr-defined]
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_pr_counts, counts)
-
-    def show_pr_counts(self, counts: dict[str, int]) -> None:
-        self.prs = counts
-        rows = self.query_one(RowList)
-        for index, summary in enumerate(self.shown):
-            rows.set_cell(index, PR_COLUMN, str(counts.get(summary["id"], 0)))
-        rows.refresh()
-        self._show_status()
 
     def _highlighted(self) -> dict[str, Any] | None:
         if not self.shown:
@@ -154,14 +126,17 @@ class HistoryScreen(KeyGated, Screen[None]):
             self.refresh_from_store()  # edited or deleted in a review
 
     def _current(self) -> list[dict[str, Any]]:
-        summaries = self.app.store.summaries()  # type: ignore[attr-defined]
-        return summaries if self.exercise is None else sessions_with(summaries, self.exercise.key)
+        store = self.app.store  # type: ignore[attr-defined]
+        summaries = store.summaries()
+        if self.exercise is None:
+            return summaries
+        return sessions_with(summaries, store.lift_rows(self.exercise.key))
 
     @settles
     def action_filter(self) -> None:
         from tui.screens.lift_picker import EVERY, LiftPicker
 
-        lifts = lifts_done(self.app.store.summaries())  # type: ignore[attr-defined]
+        lifts = lifts_done(self.app.store.lifts_done())  # type: ignore[attr-defined]
 
         def picked(key: str | None) -> None:
             if key is None:

@@ -97,7 +97,7 @@ class ProgressScreen(KeyGated, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.lifts = lifts_done(self.app.store.summaries())  # type: ignore[attr-defined]
+        self.lifts = lifts_done(self.app.store.lifts_done())  # type: ignore[attr-defined]
         keys = [lift.key for lift in self.lifts]
         if self.wanted in keys:
             self.position = keys.index(self.wanted)
@@ -114,7 +114,7 @@ class ProgressScreen(KeyGated, Screen[None]):
 
     def _load_lift(self) -> None:
         lift = self.lift
-        days = [] if lift is None else lift_days(self.app.store.summaries(), lift.key)  # type: ignore[attr-defined]
+        days = [] if lift is None else lift_days(self.app.store.lift_rows(lift.key))  # type: ignore[attr-defined]
         self.days = by_month(days) if self.monthly else days
         self.selected = len(self.days) - 1
         self._show()

@@ -1,8 +1,8 @@
 """The review of one finished session: every set, the best, the change since last time, PRs,
 rest, reps left and how honest "I can't" was.
 
-The title shows at once from the index; PRs need every earlier session, so the rest is
-worked out in a thread worker behind a loading indicator.
+Worked out as the screen opens, from the session itself, the PRs the index keeps and the last
+time of each of its exercises: a few small files, whatever the size of the history.
 """
 
 from __future__ import annotations
@@ -10,18 +10,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, LoadingIndicator, Static
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.widgets import Footer, Static
 
 from tui.core.model import Session
 from tui.core.summary import session_summary
 from tui.format import day_text
-from tui.interchange.review_data import earlier_than, review
+from tui.interchange.review_data import review
 from tui.interchange.review_text import clock
 from tui.keygate import KeyGated, settles
 from tui.screens.session_edits import SessionEdits
@@ -51,7 +49,7 @@ class ReviewScreen(KeyGated, Screen[None]):
     def __init__(self, summary: dict[str, Any], session: Session | None = None) -> None:
         super().__init__()
         self.summary = summary
-        self.session = session  # known once the worker has read it (or handed in)
+        self.session = session  # known once read (or handed in)
         self.edits = SessionEdits(self, self._saved)
 
     @classmethod
@@ -61,46 +59,40 @@ class ReviewScreen(KeyGated, Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="review-scroll"):
             yield Static(title_text(self.summary), id="review-title", classes="heading")
-            yield LoadingIndicator(id="working-out")
             yield Static("", id="review-problem", classes="error hidden")
             yield ReviewView(id="review")
         yield SyncLine(id="sync-line")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.work_out)  # paint first, then read the whole history
+        self.work_out()  # fast: the PRs come from the index, one year file is read
 
-    # -- the review, off the UI thread ---------------------------------------------------
+    # -- the review ----------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, exit_on_error=False, description="finding PRs")
     def work_out(self) -> None:
         store, unit = self.app.store, self.app.settings.unit  # type: ignore[attr-defined]
-        history = list(store.history_snapshot())
-        session = next((s for s in history if s.id == self.summary["id"]), self.session)
+        session_id = self.summary["id"]
+        session = self.session or store.sessions_by_id({session_id}).get(session_id)
         if session is None:
-            raise LookupError("this session is no longer in the history")
-        data = review(session, earlier_than(history, session), unit)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.show_review, session, data)
+            self.show_problem("this session is no longer in the history")
+            return
+        self.show_review(session, review(session, store.earlier(session), unit))
 
     def show_review(self, session: Session, data: dict[str, Any]) -> None:
         self.session = session
-        self.query_one("#working-out").display = False
         self.query_one("#review-problem").set_class(True, "hidden")
         self.query_one(ReviewView).show(data)
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR:
-            self.query_one("#working-out").display = False
-            problem = self.query_one("#review-problem", Static)
-            problem.update(f"The review could not be worked out: {event.worker.error}")
-            problem.set_class(False, "hidden")
+    def show_problem(self, reason: str) -> None:
+        problem = self.query_one("#review-problem", Static)
+        problem.update(f"The review could not be worked out: {reason}.")
+        problem.set_class(False, "hidden")
 
     # -- changes -------------------------------------------------------------------------
 
     def _loaded(self) -> Session | None:
         if self.session is None:
-            self.app.tell("Still reading the history: try again in a moment.", "information")  # type: ignore[attr-defined]
+            self.app.tell("This session is no longer in the history.")  # type: ignore[attr-defined]
         return self.session
 
     @settles
@@ -125,7 +117,6 @@ class ReviewScreen(KeyGated, Screen[None]):
         self.session = session
         self.summary = session_summary(session)
         self.query_one("#review-title", Static).update(title_text(self.summary))
-        self.query_one("#working-out").display = True
         self.work_out()
 
     @settles

@@ -1,25 +1,23 @@
 """Summary on finish: what was done, how it compares, what was learned. Saved already.
 
-PRs need every earlier session, so the review is worked out in a thread worker while the
-screen shows what it can at once.
+The review below uses the PRs the store worked out when it filed the session.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, LoadingIndicator, Static
+from textual.widgets import Footer, Static
 
 from tui.core.model import Session
 from tui.core.stats import in_unit
 from tui.core.summary import same_routine_before, volume_kg
 from tui.format import day_text
-from tui.interchange.review_data import earlier_than, review
+from tui.interchange.review_data import review
 from tui.interchange.review_text import table_lines
 from tui.keygate import KeyGated, settles
 from tui.widgets.sync_line import SyncLine
@@ -48,23 +46,14 @@ class SummaryScreen(KeyGated, Screen[None]):
         with VerticalScroll(id="summary"):
             yield Static(f"Saved: {self.session.name}", classes="heading")
             yield Static(routine_change_line(self.session, before, unit), id="routine-change")
-            yield LoadingIndicator(id="working-out")
             yield Static("", id="review")
         yield SyncLine(id="sync-line")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.work_out_review)  # paint first, then read the history
-
-    @work(thread=True, exclusive=True, exit_on_error=False, description="finding PRs")
-    def work_out_review(self) -> None:
         store, unit = self.app.store, self.app.settings.unit  # type: ignore[attr-defined]
-        data = review(self.session, earlier_than(store.history_snapshot(), self.session), unit)
-        self.app.call_from_thread(self.show_review, "\n".join(table_lines(data)))
-
-    def show_review(self, text: str) -> None:
-        self.query_one("#working-out").display = False
-        self.query_one("#review", Static).update(text)
+        data = review(self.session, store.earlier(self.session), unit)
+        self.query_one("#review", Static).update("\n".join(table_lines(data)))
 
     @settles
     def action_review(self) -> None:

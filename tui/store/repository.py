@@ -3,7 +3,8 @@
 ```
 <data dir>/live.json          the session in progress, rewritten durably after every set
 <data dir>/history/2026.json  finished sessions of one year, one record per session
-<data dir>/index.json         derived: per-session summaries, last time per exercise
+<data dir>/index.json         derived: per-session summaries (with PRs), last time per exercise
+<data dir>/lifts/<key>.json   derived: per exercise, its figures and marks in every session
 <data dir>/outbox.json        finished sessions changed since the last sync (for sync to carry)
 <data dir>/index.stale        present only while history is written ahead of the index
 <data dir>/onemore.lock       one writer at a time
@@ -14,7 +15,9 @@ so a sync can tell every other device and nothing comes back from the dead.
 
 Logging a set rewrites only live.json, so it costs the same in year ten as on day one.
 Finishing writes history, then the index, then clears live.json; each step can be repeated,
-so a crash between steps is repaired at the next open.
+so a crash between steps is repaired at the next open. Filing a session works out its PRs
+from the lift files of its own exercises, so a review or the history list never needs to
+read the whole history.
 """
 
 from __future__ import annotations
@@ -29,9 +32,21 @@ from typing import Any
 from filelock import FileLock, Timeout
 from tinydb import Query
 
+from tui.core.earlier import Earlier, RecordsBefore
 from tui.core.model import ModelError, Session, SetLog
-from tui.core.summary import is_current, last_time, session_summary
+from tui.core.records import LastTime, marks_of, records_against, records_along
+from tui.core.stats import exercises_of
+from tui.core.summary import (
+    PRS,
+    calibration_before,
+    is_current,
+    last_time,
+    lift_rows,
+    row_marks,
+    session_summary,
+)
 from tui.store.datafile import DataFile
+from tui.store.lift_files import LiftFiles, Row, row_order
 from tui.store.storage import (
     FILE_MODE,
     UnreadableFile,
@@ -68,7 +83,7 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-INDEX_PARTS = ("sessions", "exercises", "deleted")
+INDEX_PARTS = ("sessions", "exercises", "deleted", "lifts")
 
 
 def is_tombstone(record: dict[str, Any]) -> bool:
@@ -114,6 +129,7 @@ class Store:
         self._index_file = self._data_file(self.data_dir / "index.json", "index")
         self._outbox_file = self._data_file(self.data_dir / "outbox.json", "outbox")
         self._years: dict[int, DataFile] = {}
+        self._lifts = LiftFiles(self.data_dir / "lifts", read_only=self.read_only)
         self._live = self._read_live()
         self._index = self._read_index()
         self._finish_interrupted()
@@ -146,22 +162,33 @@ class Store:
         if index is not None and all(isinstance(index.get(k), dict) for k in INDEX_PARTS):
             if all(is_current(summary) for summary in index["sessions"].values()):
                 return index
-            log.info("index.json predates per-exercise figures: rebuilding it from history")
-        index = {part: {} for part in INDEX_PARTS}
-        if self._year_paths():
-            self._rebuild_index_into(index)
-        return index
+            log.info("index.json was written by another version: rebuilding it from history")
+        if not self._year_paths():
+            return {part: {} for part in INDEX_PARTS}
+        return self._rebuilt_index()
 
-    def _rebuild_index_into(self, index: dict[str, dict[str, Any]]) -> None:
+    def _rebuilt_index(self) -> dict[str, dict[str, Any]]:
+        """The index and the lift files worked out again from every year file."""
+        index: dict[str, dict[str, Any]] = {part: {} for part in INDEX_PARTS}
+        rows: dict[str, list[Row]] = {}
         for path in self._year_paths():
             for record in self._records_of(int(path.stem)):
                 if is_tombstone(record):
                     index["deleted"][record["id"]] = record
         for session in self.finished_sessions():
             self._add_to_index(index, session)
+            for key, row in lift_rows(session).items():
+                rows.setdefault(key, []).append(row)
+        for key, key_rows in rows.items():
+            key_rows.sort(key=row_order)
+            self._file_records(index, key, key_rows)
         if not self.read_only:
+            self._lifts.clear()
+            for key, key_rows in rows.items():
+                self._lifts.write(key, key_rows)
             self._index_file.put_single(INDEX_TABLE, index)
             self._stale_marker.unlink(missing_ok=True)
+        return index
 
     def _finish_interrupted(self) -> None:
         """A session finished just before a crash is still in live.json: file it away now."""
@@ -257,6 +284,7 @@ class Store:
             return 0
         if not from_sync:  # first: a kill after the history write must not lose the sync
             self._note_changed(s.id for s in saved)
+        keys = {key for s in saved for key in self._keys_of(s.id)}  # before the change
         with self._history_ahead_of_index():
             for year, batch in sorted(by_year.items()):
                 year_file = self._year_file(year)
@@ -264,11 +292,62 @@ class Store:
                 with year_file.batch():
                     for session in batch:
                         table.upsert(session.to_dict(), Query().id == session.id)
+            changed = {s.id for s in saved}
             for session in saved:
                 self._index["deleted"].pop(session.id, None)
                 self._add_to_index(self._index, session)
+                keys.update(e.key for e in exercises_of(session))
+            self._refile_lifts(keys, changed, saved)
             self._index_file.put_single(INDEX_TABLE, self._index)
         return len(saved)
+
+    def _keys_of(self, session_id: str) -> set[str]:
+        """The exercise keys of a session as filed now (before a change), from its year file."""
+        summary = self._index["sessions"].get(session_id)
+        if summary is None:
+            return set()
+        year = datetime.fromisoformat(summary["started_at"]).year
+        record = self._year_file(year).table(SESSIONS_TABLE).get(Query().id == session_id)
+        try:
+            return {e.key for e in exercises_of(Session.from_dict(dict(record or {})))}
+        except (ModelError, KeyError, TypeError):
+            return set(self._lifts.keys())  # unreadable: look at every exercise
+
+    def _refile_lifts(self, keys: set[str], changed: set[str], saved: list[Session]) -> None:
+        """Rewrite the lift files of `keys`: rows of `changed` sessions out, rows of `saved`
+        in, then the PRs of every session of those exercises worked out again."""
+        new_rows = [lift_rows(session) for session in saved]
+        for key in sorted(keys):
+            try:
+                rows = [r for r in self._lifts.read(key) if r["session_id"] not in changed]
+            except UnreadableFile as problem:
+                log.warning("%s: rebuilding the index and lift files from history", problem)
+                self._index = self._rebuilt_index()
+                return
+            rows += [session_rows[key] for session_rows in new_rows if key in session_rows]
+            rows.sort(key=row_order)
+            self._lifts.write(key, rows)
+            self._file_records(self._index, key, rows)
+
+    @staticmethod
+    def _file_records(index: dict[str, dict[str, Any]], key: str, rows: list[Row]) -> None:
+        """Count the PRs of exercise `key` (rows oldest first) into the summaries, and put its
+        name and session count into the index's list of exercises done."""
+        found = records_along(key, ((r["session_id"], r["name"], row_marks(r)) for r in rows))
+        for row in rows:
+            summary = index["sessions"].get(row["session_id"])
+            if summary is None:
+                continue
+            counts = summary.setdefault(PRS, {})
+            if records := found.get(row["session_id"]):
+                counts[key] = len(records)
+            else:
+                counts.pop(key, None)
+        worked = [r for r in rows if r["working_sets"]]
+        if worked:
+            index["lifts"][key] = {"name": worked[-1]["name"], "sessions": len(worked)}
+        else:
+            index["lifts"].pop(key, None)
 
     @contextmanager
     def _history_ahead_of_index(self) -> Iterator[None]:
@@ -292,12 +371,14 @@ class Store:
         tombstone = {"id": session_id, "started_at": started, "deleted_at": at.isoformat()}
         if not from_sync:  # first: a kill after the history write must not lose the sync
             self._note_changed([session_id])
+        keys = self._keys_of(session_id)
         with self._history_ahead_of_index():
             year_file = self._year_file(datetime.fromisoformat(started).year)
             with year_file.batch():
                 year_file.table(SESSIONS_TABLE).remove(Query().id == session_id)
                 year_file.table(SESSIONS_TABLE).insert(tombstone)
             del self._index["sessions"][session_id]
+            self._refile_lifts(keys, {session_id}, [])
             self._index["deleted"][session_id] = tombstone
             stale = [k for k, done in self._index["exercises"].items()
                      if done["session_id"] == session_id]
@@ -447,3 +528,71 @@ class Store:
     @property
     def session_count(self) -> int:
         return len(self._index["sessions"])
+
+    # -- what reviews and charts read ----------------------------------------------------
+
+    def lift_rows(self, exercise_key: str) -> list[Row]:
+        """Every session's figures for one exercise, oldest first (reads one small file)."""
+        try:
+            return self._lifts.read(exercise_key)
+        except UnreadableFile as problem:
+            log.warning("%s: showing nothing for it until the index is rebuilt", problem)
+            if not self.read_only:
+                self._stale_marker.touch(mode=FILE_MODE)  # rebuilt at the next open
+            return []
+
+    def lifts_done(self) -> dict[str, dict[str, Any]]:
+        """Per exercise key with working sets: its latest name and in how many sessions."""
+        return dict(self._index["lifts"])
+
+    def earlier(self, session: Session) -> Earlier:
+        """What a review of `session` needs from the sessions before it: its PRs and the last
+        time of each of its exercises from their lift files, test sets from the index."""
+        place = (session.started_at, session.id)
+        prs, last_ids = [], {}
+        for exercise in exercises_of(session):
+            rows = self.lift_rows(exercise.key)
+            filed_at = next((i for i, r in enumerate(rows) if r["session_id"] == session.id), None)
+            if filed_at is not None:  # rows are in order: the ones before it are earlier
+                rows = rows[:filed_at]
+            else:
+                rows = [r for r in rows if row_order(r) < place]
+            marks = [row_marks(r) for r in rows]
+            prs += records_against(exercise.key, exercise.name, marks,
+                                   marks_of(exercise.working_sets))
+            done = [row["session_id"] for row, m in zip(rows, marks, strict=True) if m.done]
+            if done:
+                last_ids[exercise.key] = done[-1]
+        found = self.sessions_by_id(set(last_ids.values()))
+        last = {}
+        for key, session_id in last_ids.items():
+            past = found.get(session_id)
+            logged = None if past is None else next(
+                (e for e in exercises_of(past) if e.key == key), None)
+            if past is not None and logged is not None:
+                last[key] = LastTime(past.id, past.started_at, logged)
+        calibration = calibration_before(list(self._index["sessions"].values()), session)
+        return Earlier(RecordsBefore(prs, last), calibration)
+
+    def sessions_by_id(self, session_ids: set[str]) -> dict[str, Session]:
+        """Finished sessions by id, reading each year file they live in once, straight from
+        disk and without keeping it (a review must not hold a year of sets in memory)."""
+        years: dict[int, set[str]] = {}
+        for session_id in session_ids:
+            summary = self._index["sessions"].get(session_id)
+            if summary is not None:
+                year = datetime.fromisoformat(summary["started_at"]).year
+                years.setdefault(year, set()).add(session_id)
+        found = {}
+        for year, wanted in years.items():
+            try:
+                data = read_json_file(self.history_dir / f"{year}.json") or {}
+            except UnreadableFile:
+                continue
+            for record in data.get(SESSIONS_TABLE, {}).values():
+                if record.get("id") in wanted and not is_tombstone(record):
+                    try:
+                        found[record["id"]] = Session.from_dict(record)
+                    except ModelError:
+                        continue
+        return found

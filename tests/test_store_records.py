@@ -1,0 +1,129 @@
+"""PRs the store keeps per session, worked out from the lift files of each exercise, against
+the record book fed with the whole history: they must always agree, whatever order sessions
+arrive in and whatever is edited or deleted later. So must every review built from them."""
+
+import random
+from datetime import timedelta
+
+from tui.core.earlier import earlier_than
+from tui.core.model import Calibration, ExerciseLog, Session, SetLog, new_id
+from tui.core.records import RecordBook
+from tui.core.summary import pr_count
+from tui.interchange.review_data import review
+from tui.store.repository import Store
+
+from .conftest import START
+
+LIFTS = [("Barbell Back Squat", "barbell_back_squat"), ("Barbell Bench Press", "barbell_bench_press"),
+         ("Pull-up", None)]
+
+
+def random_set(rng: random.Random, at) -> SetLog:
+    kind = rng.choice(["working", "working", "working", "warmup"])
+    unit = rng.choice(["kg", "kg", "lb"])
+    reps = rng.randint(0, 10)
+    test = None
+    if kind == "working" and reps and rng.random() < 0.1:
+        stop = rng.randint(0, reps)
+        test = Calibration(reps_at_stop=stop, predicted_rir=float(rng.randint(0, 3)), total_reps=reps)
+    return SetLog(
+        id=new_id(), kind=kind, weight=rng.choice([60, 80, 100, 102.5, 120, 225]), reps=reps,
+        logged_at=at, unit=unit, rir=rng.choice([None, 0.0, 1.0, 2.0]),
+        failure=rng.choice([None, None, "perceived", "technical"]) if kind == "working" else None,
+        calibration=test,
+    )
+
+
+def random_session(rng: random.Random, day: int) -> Session:
+    at = START + timedelta(days=day, hours=rng.randint(0, 3))
+    exercises = tuple(
+        ExerciseLog(id=new_id(), name=name, catalog_id=catalog_id,
+                    sets=tuple(random_set(rng, at) for _ in range(rng.randint(1, 4))))
+        for name, catalog_id in rng.sample(LIFTS, rng.randint(1, len(LIFTS)))
+    )
+    return Session(id=new_id(), name="Random", started_at=at, ended_at=at + timedelta(hours=1),
+                   exercises=exercises)
+
+
+def book_prs(store: Store) -> dict[str, dict[str, int]]:
+    """PR counts per session and exercise, from a record book fed the whole history."""
+    book, counts = RecordBook(), {}
+    for session in store.finished_sessions():
+        by_key = counts[session.id] = {}
+        for record in book.add(session):
+            by_key[record.exercise_key] = by_key.get(record.exercise_key, 0) + 1
+    return counts
+
+
+def stored_prs(store: Store) -> dict[str, dict[str, int]]:
+    return {s["id"]: s["prs"] for s in store.summaries()}
+
+
+def assert_agree(store: Store) -> None:
+    assert stored_prs(store) == book_prs(store)
+    history = list(store.finished_sessions())
+    for session in history:
+        assert review(session, store.earlier(session)) == review(
+            session, earlier_than(history, session))
+
+
+def test_stored_prs_and_reviews_match_the_whole_history_after_any_change(data_dir, clock):
+    rng = random.Random(7)
+    sessions = [random_session(rng, day) for day in range(24)]
+    with Store(data_dir, now=clock) as store:
+        store.add_finished(sessions[:10])  # in order
+        assert_agree(store)
+        for session in rng.sample(sessions[10:], 14):  # out of order, one by one
+            store.add_finished([session])
+        assert_agree(store)
+        assert sum(pr_count(s) for s in store.summaries()) > 10  # there are PRs to compare
+
+        early = sessions[1]  # an edit of an early session moves the marks of every later one
+        heavier = [
+            (exercise.id, SetLog(id=new_id(), kind="working", weight=300, reps=3, logged_at=START))
+            for exercise in early.exercises
+        ]
+        for exercise_id, set_log in heavier:
+            early = early.with_set(exercise_id, set_log)
+        store.add_finished([early.edited(clock())])
+        assert_agree(store)
+
+        for session in (sessions[1], sessions[5], sessions[23]):
+            store.delete_session(session.id, clock())
+        assert_agree(store)
+
+    with Store(data_dir, now=clock) as store:  # and the same after a rebuild from history
+        before = stored_prs(store)
+        (data_dir / "index.json").unlink()
+    with Store(data_dir, now=clock) as store:
+        assert stored_prs(store) == before
+        assert_agree(store)
+
+
+def test_an_exercise_dropped_from_a_session_loses_its_row_and_its_prs(data_dir, clock):
+    rng = random.Random(3)
+    first, second = random_session(rng, 0), random_session(rng, 1)
+    with Store(data_dir, now=clock) as store:
+        store.add_finished([first, second])
+        keys = {e.key for e in second.exercises}
+        only_one = Session(id=second.id, name=second.name, started_at=second.started_at,
+                           ended_at=second.ended_at, exercises=second.exercises[:1])
+        store.add_finished([only_one.edited(clock())])
+        dropped = keys - {second.exercises[0].key}
+        for key in dropped:
+            assert second.id not in {row["session_id"] for row in store.lift_rows(key)}
+        assert_agree(store)
+
+
+def test_a_damaged_lift_file_is_rebuilt_from_history(data_dir, clock):
+    rng = random.Random(5)
+    sessions = [random_session(rng, day) for day in range(6)]
+    with Store(data_dir, now=clock) as store:
+        store.add_finished(sessions[:5])
+        before = stored_prs(store)
+        for path in (data_dir / "lifts").iterdir():
+            path.write_text("{not json")
+        store.add_finished(sessions[5:])  # needs the damaged files: rebuilds them all
+        assert len(stored_prs(store)) == len(before) + 1
+        assert_agree(store)
+        assert store.notices == []  # derived data: nothing the lifter has to act on

@@ -1,0 +1,87 @@
+"""One derived file per exercise: `lifts/<key>.json`, a row per session it was done in.
+
+Each row holds what a progress chart shows and the marks the PR rules compare (see
+`tui.core.summary.lift_rows`), oldest first. A chart reads one exercise's file; filing,
+editing or deleting a session rewrites only the files of its exercises. Like the index,
+every file can be rebuilt from history, so an unreadable one is reported as `UnreadableFile`
+and the store rebuilds.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote
+
+from tui.store.shapes import is_time
+from tui.store.storage import (
+    UnreadableFile,
+    make_private_folder,
+    read_json_file,
+    sweep_temp_files,
+    write_durably,
+)
+
+KIND = "lifts"
+Row = dict[str, Any]
+
+
+def row_order(row: Row) -> tuple[datetime, str]:
+    return datetime.fromisoformat(row["started_at"]), row["session_id"]
+
+
+def _row_problem(row: Any) -> str | None:
+    if not isinstance(row, dict) or not isinstance(row.get("session_id"), str):
+        return "a row does not name its session"
+    if not is_time(row.get("started_at")) or not isinstance(row.get("marks"), dict):
+        return "a row has no start time or no marks"
+    return None
+
+
+class LiftFiles:
+    """The per-exercise files in one folder."""
+
+    def __init__(self, folder: Path, *, read_only: bool) -> None:
+        self.folder = folder
+        self.read_only = read_only
+        if not read_only:
+            make_private_folder(folder)
+            sweep_temp_files(folder)
+
+    def path(self, key: str) -> Path:
+        return self.folder / f"{quote(key, safe='')}.json"
+
+    def read(self, key: str) -> list[Row]:
+        """The rows of `key`, oldest first; [] for an exercise never done."""
+        path = self.path(key)
+        data = read_json_file(path)  # a TinyDB-shaped check first: tables of records
+        if data is None:
+            return []
+        record = data.get(KIND, {}).get("1", {})
+        rows = record.get("rows")
+        if record.get("key") != key or not isinstance(rows, list):
+            raise UnreadableFile(path, f"it is not the {key} file")
+        for row in rows:
+            if problem := _row_problem(row):
+                raise UnreadableFile(path, problem)
+        return rows
+
+    def write(self, key: str, rows: list[Row]) -> None:
+        """Replace the rows of `key` durably (no file when there are none)."""
+        if not rows:
+            self.path(key).unlink(missing_ok=True)
+            return
+        record = {KIND: {"1": {"key": key, "rows": sorted(rows, key=row_order)}}}
+        payload = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
+        write_durably(self.path(key), payload)
+
+    def keys(self) -> list[str]:
+        """Every exercise with a file."""
+        return [unquote(path.stem) for path in self.folder.glob("*.json")]
+
+    def clear(self) -> None:
+        """Remove every file, before a rebuild writes them again."""
+        for path in self.folder.glob("*.json"):
+            path.unlink()
