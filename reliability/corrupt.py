@@ -19,7 +19,8 @@ from tui.store.repository import Store
 from tui.sync.state import SyncState
 
 NOW = datetime(2026, 11, 25, 18, 0, tzinfo=timezone.utc)
-STORE_FILES = ("live.json", "history/2025.json", "index.json", "outbox.json", "sync.json")
+STORE_FILES = ("live.json", "history/2025.json", "index.json", "summaries.json",
+               "lifts/barbell_back_squat.json", "outbox.json", "sync.json")
 TARGET = "http://127.0.0.1:9/onemore"  # the server sync.json belongs to (see config_for_sync)
 
 
@@ -56,10 +57,12 @@ def read_everything(store: Store) -> int:
     """What the app and the commands read, all of it; the number of finished sessions."""
     for summary in store.summaries():
         store.session(summary["id"])
-        for name in summary.get("exercises", []):
-            store.previous(name)
+    for key in store.lifts_done():
+        store.previous(key)
+        store.lift_rows(key)
     store.previous("barbell_back_squat")
     store.previous_date("barbell_back_squat")
+    store.lift_rows("barbell_back_squat")
     store.pending_changes()
     store.last_summary()
     sessions = list(store.finished_sessions())

@@ -120,17 +120,19 @@ def test_exercises_done_most_often_come_first_and_filters_find_their_sessions(da
 
 
 def as_first_release_wrote_it(data_dir):
-    """index.json as the first release wrote it: figures inside each summary, no version,
-    no PRs, no lift files."""
+    """The derived files as the first release left them: one index.json whose summaries
+    carry the per-exercise figures, no summaries.json, no lift files, no PRs."""
     path = data_dir / "index.json"
     data = json.loads(path.read_text())
     index = data["index"]["1"]
-    del index["lifts"]
-    for summary in index["sessions"].values():
-        for new in ("v", "prs"):
-            summary.pop(new, None)
+    summaries = json.loads((data_dir / "summaries.json").read_text())["summaries"]["1"]
+    for summary in summaries.values():
+        del summary["prs"]
         summary["lifts"] = {}
+    data["index"]["1"] = {"sessions": summaries, "exercises": index["exercises"],
+                          "deleted": index["deleted"]}
     path.write_text(json.dumps(data))
+    (data_dir / "summaries.json").unlink()
     for lift_file in (data_dir / "lifts").iterdir():
         lift_file.unlink()
 
@@ -150,7 +152,9 @@ def test_an_index_of_the_first_release_is_rebuilt_on_open(data_dir, clock):
         assert store.tombstone(deleted.id) is not None  # deletions survive the rebuild
         assert store.notices == []  # nothing for the lifter to worry about
     on_disk = json.loads((data_dir / "index.json").read_text())["index"]["1"]
-    assert on_disk["sessions"][kept.id]["v"] == 2  # written back: the next start reads it as is
+    assert on_disk["about"]["count"] == 2  # written back: the next start reads it as it is
+    assert "sessions" not in on_disk
+    assert (data_dir / "summaries.json").exists()
     assert (data_dir / "lifts" / "barbell_back_squat.json").exists()
 
 

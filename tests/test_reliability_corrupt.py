@@ -75,16 +75,14 @@ def test_damage_found_during_a_sync_is_told_by_the_command(tmp_path, capsys):
     [
         ("outbox.json", {"outbox": {"1": {"changes": ["not", "a", "map"]}}}),
         ("outbox.json", {"outbox": {"1": {"changes": {"id": "one"}}}}),
-        ("index.json", {"index": {"1": {"sessions": {"x": None}, "exercises": {}, "deleted": {}}}}),
+        ("summaries.json", {"summaries": {"1": {"x": None}}}),
+        ("summaries.json", {"summaries": {"1": {"x": {"id": "x", "started_at": 5}}}}),
         (
             "index.json",
             {
                 "index": {
-                    "1": {
-                        "sessions": {"x": {"id": "x", "started_at": 5}},
-                        "exercises": {},
-                        "deleted": {},
-                    }
+                    "1": {"about": {"newest": {"id": "x"}}, "exercises": {}, "deleted": {},
+                          "lifts": {}}
                 }
             },
         ),
@@ -92,7 +90,8 @@ def test_damage_found_during_a_sync_is_told_by_the_command(tmp_path, capsys):
             "index.json",
             {
                 "index": {
-                    "1": {"sessions": {}, "exercises": {"k": {"session_id": "x"}}, "deleted": {}}
+                    "1": {"about": {}, "exercises": {"k": {"session_id": "x"}}, "deleted": {},
+                          "lifts": {}}
                 }
             },
         ),

@@ -198,7 +198,7 @@ def test_a_corrupt_index_is_rebuilt_from_history(data_dir, clock):
     with Store(data_dir, now=clock) as store:
         assert store.session_count == 1
         assert [s.weight for s in store.previous("barbell_back_squat")] == [100, 100, 100]
-    assert json.loads((data_dir / "index.json").read_text())["index"]["1"]["sessions"]
+    assert json.loads((data_dir / "index.json").read_text())["index"]["1"]["about"]["count"] == 1
 
 
 def test_a_second_instance_leaves_a_corrupt_file_where_it_is(data_dir, clock):

@@ -16,7 +16,6 @@ from tui.core.model import Session, to_kg
 from tui.core.records import Marks, marks_of
 from tui.core.stats import exercise_numbers, exercises_of, rest_numbers
 
-VERSION = 2  # an index of an older version is rebuilt from history when the store opens
 PRS = "prs"  # PR count per exercise key, filled in by the store from its lift files
 
 
@@ -41,7 +40,6 @@ def _stops(session: Session) -> list[int]:
 def session_summary(session: Session) -> dict[str, Any]:
     working = [s for s in session.sets if s.is_working]
     summary = {
-        "v": VERSION,
         "id": session.id,
         "name": session.name,
         "routine_id": session.routine_id,
@@ -57,11 +55,6 @@ def session_summary(session: Session) -> dict[str, Any]:
     if any(stops := _stops(session)):
         summary["stops"] = stops
     return summary
-
-
-def is_current(summary: dict[str, Any]) -> bool:
-    """Whether an index summary was written by this version of OneMore."""
-    return summary.get("v") == VERSION
 
 
 def pr_count(summary: dict[str, Any]) -> int:

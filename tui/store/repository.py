@@ -3,10 +3,8 @@
 ```
 <data dir>/live.json          the session in progress, rewritten durably after every set
 <data dir>/history/2026.json  finished sessions of one year, one record per session
-<data dir>/index.json         derived: per-session summaries (with PRs), last time per exercise
-<data dir>/lifts/<key>.json   derived: per exercise, its figures and marks in every session
+<data dir>/index.json …       derived, rebuildable (see tui.store.index)
 <data dir>/outbox.json        finished sessions changed since the last sync (for sync to carry)
-<data dir>/index.stale        present only while history is written ahead of the index
 <data dir>/onemore.lock       one writer at a time
 ```
 
@@ -24,7 +22,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -34,32 +31,27 @@ from tinydb import Query
 
 from tui.core.earlier import Earlier, RecordsBefore
 from tui.core.model import ModelError, Session, SetLog
-from tui.core.records import LastTime, marks_of, records_against, records_along
+from tui.core.records import LastTime, marks_of, records_against
 from tui.core.stats import exercises_of
 from tui.core.summary import (
-    PRS,
     calibration_before,
-    is_current,
     last_time,
-    lift_rows,
     row_marks,
-    session_summary,
 )
 from tui.store.datafile import DataFile
-from tui.store.lift_files import LiftFiles, Row, row_order
+from tui.store.index import Index, started
+from tui.store.lift_files import Row, row_order
 from tui.store.storage import (
     FILE_MODE,
     UnreadableFile,
     make_private_folder,
     read_json_file,
     sweep_temp_files,
-    write_durably,
 )
 
 log = logging.getLogger(__name__)
 
 LIVE_TABLE = "live"
-INDEX_TABLE = "index"
 SESSIONS_TABLE = "sessions"
 OUTBOX_TABLE = "outbox"
 
@@ -81,9 +73,6 @@ class NoSessionInProgress(Exception):
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-INDEX_PARTS = ("sessions", "exercises", "deleted", "lifts")
 
 
 def is_tombstone(record: dict[str, Any]) -> bool:
@@ -126,12 +115,11 @@ class Store:
             sweep_temp_files(self.data_dir)
             sweep_temp_files(self.history_dir)
         self._live_file = self._data_file(self.data_dir / "live.json", "live")
-        self._index_file = self._data_file(self.data_dir / "index.json", "index")
         self._outbox_file = self._data_file(self.data_dir / "outbox.json", "outbox")
         self._years: dict[int, DataFile] = {}
-        self._lifts = LiftFiles(self.data_dir / "lifts", read_only=self.read_only)
         self._live = self._read_live()
-        self._index = self._read_index()
+        self._index = Index(self.data_dir, open_file=self._data_file, read_only=self.read_only,
+                            history=self._history_for_index)
         self._finish_interrupted()
 
     # -- opening -------------------------------------------------------------------------
@@ -154,41 +142,10 @@ class Store:
             self.tell(f"live.json holds a session that cannot be read ({problem}); it was left in the file.")
             return None
 
-    def _read_index(self) -> dict[str, dict[str, Any]]:
-        index = self._index_file.get_single(INDEX_TABLE)
-        if self._stale_marker.exists() and not self.read_only:
-            log.info("history was written ahead of index.json before a stop: rebuilding it")
-            index = None
-        if index is not None and all(isinstance(index.get(k), dict) for k in INDEX_PARTS):
-            if all(is_current(summary) for summary in index["sessions"].values()):
-                return index
-            log.info("index.json was written by another version: rebuilding it from history")
-        if not self._year_paths():
-            return {part: {} for part in INDEX_PARTS}
-        return self._rebuilt_index()
-
-    def _rebuilt_index(self) -> dict[str, dict[str, Any]]:
-        """The index and the lift files worked out again from every year file."""
-        index: dict[str, dict[str, Any]] = {part: {} for part in INDEX_PARTS}
-        rows: dict[str, list[Row]] = {}
-        for path in self._year_paths():
-            for record in self._records_of(int(path.stem)):
-                if is_tombstone(record):
-                    index["deleted"][record["id"]] = record
-        for session in self.finished_sessions():
-            self._add_to_index(index, session)
-            for key, row in lift_rows(session).items():
-                rows.setdefault(key, []).append(row)
-        for key, key_rows in rows.items():
-            key_rows.sort(key=row_order)
-            self._file_records(index, key, key_rows)
-        if not self.read_only:
-            self._lifts.clear()
-            for key, key_rows in rows.items():
-                self._lifts.write(key, key_rows)
-            self._index_file.put_single(INDEX_TABLE, index)
-            self._stale_marker.unlink(missing_ok=True)
-        return index
+    def _history_for_index(self) -> tuple[list[dict[str, Any]], Iterator[Session]]:
+        tombstones = [record for path in self._year_paths()
+                      for record in self._records_of(int(path.stem)) if is_tombstone(record)]
+        return tombstones, self.finished_sessions()
 
     def _finish_interrupted(self) -> None:
         """A session finished just before a crash is still in live.json: file it away now."""
@@ -285,25 +242,19 @@ class Store:
         if not from_sync:  # first: a kill after the history write must not lose the sync
             self._note_changed(s.id for s in saved)
         keys = {key for s in saved for key in self._keys_of(s.id)}  # before the change
-        with self._history_ahead_of_index():
+        with self._index.history_ahead():
             for year, batch in sorted(by_year.items()):
                 year_file = self._year_file(year)
                 table = year_file.table(SESSIONS_TABLE)
                 with year_file.batch():
                     for session in batch:
                         table.upsert(session.to_dict(), Query().id == session.id)
-            changed = {s.id for s in saved}
-            for session in saved:
-                self._index["deleted"].pop(session.id, None)
-                self._add_to_index(self._index, session)
-                keys.update(e.key for e in exercises_of(session))
-            self._refile_lifts(keys, changed, saved)
-            self._index_file.put_single(INDEX_TABLE, self._index)
+            self._index.add(saved, keys)
         return len(saved)
 
     def _keys_of(self, session_id: str) -> set[str]:
         """The exercise keys of a session as filed now (before a change), from its year file."""
-        summary = self._index["sessions"].get(session_id)
+        summary = self._index.summary(session_id)
         if summary is None:
             return set()
         year = datetime.fromisoformat(summary["started_at"]).year
@@ -311,60 +262,12 @@ class Store:
         try:
             return {e.key for e in exercises_of(Session.from_dict(dict(record or {})))}
         except (ModelError, KeyError, TypeError):
-            return set(self._lifts.keys())  # unreadable: look at every exercise
-
-    def _refile_lifts(self, keys: set[str], changed: set[str], saved: list[Session]) -> None:
-        """Rewrite the lift files of `keys`: rows of `changed` sessions out, rows of `saved`
-        in, then the PRs of every session of those exercises worked out again."""
-        new_rows = [lift_rows(session) for session in saved]
-        for key in sorted(keys):
-            try:
-                rows = [r for r in self._lifts.read(key) if r["session_id"] not in changed]
-            except UnreadableFile as problem:
-                log.warning("%s: rebuilding the index and lift files from history", problem)
-                self._index = self._rebuilt_index()
-                return
-            rows += [session_rows[key] for session_rows in new_rows if key in session_rows]
-            rows.sort(key=row_order)
-            self._lifts.write(key, rows)
-            self._file_records(self._index, key, rows)
-
-    @staticmethod
-    def _file_records(index: dict[str, dict[str, Any]], key: str, rows: list[Row]) -> None:
-        """Count the PRs of exercise `key` (rows oldest first) into the summaries, and put its
-        name and session count into the index's list of exercises done."""
-        found = records_along(key, ((r["session_id"], r["name"], row_marks(r)) for r in rows))
-        for row in rows:
-            summary = index["sessions"].get(row["session_id"])
-            if summary is None:
-                continue
-            counts = summary.setdefault(PRS, {})
-            if records := found.get(row["session_id"]):
-                counts[key] = len(records)
-            else:
-                counts.pop(key, None)
-        worked = [r for r in rows if r["working_sets"]]
-        if worked:
-            index["lifts"][key] = {"name": worked[-1]["name"], "sessions": len(worked)}
-        else:
-            index["lifts"].pop(key, None)
-
-    @contextmanager
-    def _history_ahead_of_index(self) -> Iterator[None]:
-        """Mark the index stale while history changes before it, so a kill in between is
-        repaired at the next open (a rebuild) instead of leaving sessions the index misses."""
-        write_durably(self._stale_marker, b"")
-        yield
-        self._stale_marker.unlink(missing_ok=True)
-
-    @property
-    def _stale_marker(self) -> Path:
-        return self.data_dir / "index.stale"
+            return set(self._index.lifts.keys())  # unreadable: look at every exercise
 
     def delete_session(self, session_id: str, at: datetime, *, from_sync: bool = False) -> bool:
         """Replace a finished session with a tombstone. False if there was no such session."""
         self._writable()
-        summary = self._index["sessions"].get(session_id)
+        summary = self._index.summary(session_id)
         if summary is None:
             return False
         started = summary["started_at"]
@@ -372,37 +275,30 @@ class Store:
         if not from_sync:  # first: a kill after the history write must not lose the sync
             self._note_changed([session_id])
         keys = self._keys_of(session_id)
-        with self._history_ahead_of_index():
+        with self._index.history_ahead():
             year_file = self._year_file(datetime.fromisoformat(started).year)
             with year_file.batch():
                 year_file.table(SESSIONS_TABLE).remove(Query().id == session_id)
                 year_file.table(SESSIONS_TABLE).insert(tombstone)
-            del self._index["sessions"][session_id]
-            self._refile_lifts(keys, {session_id}, [])
-            self._index["deleted"][session_id] = tombstone
-            stale = [k for k, done in self._index["exercises"].items()
-                     if done["session_id"] == session_id]
-            for key in stale:
-                del self._index["exercises"][key]
-            if stale:
-                self._refill_last_times(set(stale))
-            self._index_file.put_single(INDEX_TABLE, self._index)
+            self._index.remove(tombstone, keys, self._last_times_of)
         return True
 
-    def _refill_last_times(self, keys: set[str]) -> None:
-        """Find the latest remaining session for each exercise key, newest year first."""
+    def _last_times_of(self, keys: set[str]) -> dict[str, dict[str, Any]]:
+        """The latest remaining session's sets for each exercise key, newest year first."""
+        keys, found = set(keys), {}
         for path in reversed(self._year_paths()):
             for session in reversed(list(self._sessions_of(int(path.stem)))):
                 for key, done in last_time(session).items():
                     if key in keys:
-                        self._index["exercises"][key] = done
+                        found[key] = done
                         keys.discard(key)
                 if not keys:
-                    return
+                    return found
+        return found
 
     def tombstone(self, session_id: str) -> dict[str, Any] | None:
         """The record of a deleted session, None if it was never deleted here."""
-        return self._index["deleted"].get(session_id)
+        return self._index.tombstone(session_id)
 
     # -- the outbox: what the next sync must carry ---------------------------------------
 
@@ -474,7 +370,7 @@ class Store:
 
     def session(self, session_id: str) -> Session | None:
         """A finished session by id, reading only the year file it lives in."""
-        summary = self._index["sessions"].get(session_id)
+        summary = self._index.summary(session_id)
         if summary is None:
             return None
         year = datetime.fromisoformat(summary["started_at"]).year
@@ -490,60 +386,44 @@ class Store:
 
     # -- the derived index ---------------------------------------------------------------
 
-    @staticmethod
-    def _add_to_index(index: dict[str, dict[str, Any]], session: Session) -> None:
-        index["sessions"][session.id] = session_summary(session)
-        started = session.started_at
-        for key, done in last_time(session).items():
-            known = index["exercises"].get(key)
-            if known is None or datetime.fromisoformat(known["started_at"]) <= started:
-                index["exercises"][key] = done
-
     def summaries(self) -> list[dict[str, Any]]:
         """Every finished session's summary, newest first (from the index, no history read)."""
-        return sorted(
-            self._index["sessions"].values(),
-            key=lambda s: datetime.fromisoformat(s["started_at"]),
-            reverse=True,
-        )
+        return sorted(self._index.summaries.values(), key=started, reverse=True)
 
     def last_summary(self) -> dict[str, Any] | None:
-        summaries = self._index["sessions"].values()
-        if not summaries:
-            return None
-        return max(summaries, key=lambda s: datetime.fromisoformat(s["started_at"]))
+        """The newest session's summary (kept apart, so the home screen reads no more)."""
+        return self._index.newest
 
     def previous(self, exercise_key: str) -> list[SetLog]:
         """The sets of the last finished session in which this exercise was done."""
-        done = self._index["exercises"].get(exercise_key)
+        done = self._index.last_time(exercise_key)
         if done is None:
             return []
         return [SetLog.from_dict(s) for s in done["sets"]]
 
     def previous_date(self, exercise_key: str) -> datetime | None:
         """When the exercise was last done in a finished session."""
-        done = self._index["exercises"].get(exercise_key)
+        done = self._index.last_time(exercise_key)
         return None if done is None else datetime.fromisoformat(done["started_at"])
 
     @property
     def session_count(self) -> int:
-        return len(self._index["sessions"])
+        return self._index.count
 
     # -- what reviews and charts read ----------------------------------------------------
 
     def lift_rows(self, exercise_key: str) -> list[Row]:
         """Every session's figures for one exercise, oldest first (reads one small file)."""
         try:
-            return self._lifts.read(exercise_key)
+            return self._index.lifts.read(exercise_key)
         except UnreadableFile as problem:
             log.warning("%s: showing nothing for it until the index is rebuilt", problem)
-            if not self.read_only:
-                self._stale_marker.touch(mode=FILE_MODE)  # rebuilt at the next open
+            self._index.mark_stale()  # rebuilt at the next open
             return []
 
     def lifts_done(self) -> dict[str, dict[str, Any]]:
         """Per exercise key with working sets: its latest name and in how many sessions."""
-        return dict(self._index["lifts"])
+        return self._index.lifts_done()
 
     def earlier(self, session: Session) -> Earlier:
         """What a review of `session` needs from the sessions before it: its PRs and the last
@@ -571,7 +451,7 @@ class Store:
                 (e for e in exercises_of(past) if e.key == key), None)
             if past is not None and logged is not None:
                 last[key] = LastTime(past.id, past.started_at, logged)
-        calibration = calibration_before(list(self._index["sessions"].values()), session)
+        calibration = calibration_before(list(self._index.summaries.values()), session)
         return Earlier(RecordsBefore(prs, last), calibration)
 
     def sessions_by_id(self, session_ids: set[str]) -> dict[str, Session]:
@@ -579,7 +459,7 @@ class Store:
         disk and without keeping it (a review must not hold a year of sets in memory)."""
         years: dict[int, set[str]] = {}
         for session_id in session_ids:
-            summary = self._index["sessions"].get(session_id)
+            summary = self._index.summary(session_id)
             if summary is not None:
                 year = datetime.fromisoformat(summary["started_at"]).year
                 years.setdefault(year, set()).add(session_id)

@@ -67,18 +67,28 @@ def index_problem(data: Data) -> str | None:
     index = single(data, "index")
     if index is None:
         return None
-    parts = {part: index.get(part, {}) for part in ("sessions", "exercises", "deleted")}
+    parts = {part: index.get(part, {}) for part in ("exercises", "deleted", "lifts", "about")}
     if not all(isinstance(part, dict) for part in parts.values()):
-        return "its sessions, exercises or deleted part is not an object"
-    for summary in parts["sessions"].values():
-        if problem := _summary_problem(summary):
-            return problem
+        return "its exercises, deleted, lifts or about part is not an object"
+    newest = parts["about"].get("newest")
+    if newest is not None and (problem := _summary_problem(newest)):
+        return problem
     for done in parts["exercises"].values():
         if problem := _last_time_problem(done):
             return problem
     for tombstone in parts["deleted"].values():
         if not isinstance(tombstone, dict) or not isinstance(tombstone.get("deleted_at"), str):
             return "a deletion record has no time"
+    return None
+
+
+def summaries_problem(data: Data) -> str | None:
+    summaries = single(data, "summaries")
+    if summaries is None:
+        return None
+    for summary in summaries.values():
+        if problem := _summary_problem(summary):
+            return problem
     return None
 
 
@@ -115,6 +125,7 @@ def sync_problem(data: Data) -> str | None:
 SHAPES: dict[str, Callable[[Data], str | None]] = {
     "live": live_problem,
     "index": index_problem,
+    "summaries": summaries_problem,
     "outbox": outbox_problem,
     "sync": sync_problem,
 }

@@ -1,0 +1,250 @@
+"""The derived index: everything the app shows about past sessions without reading history.
+
+```
+<data dir>/index.json       read at start: the last time of each exercise, deletions, the
+                            exercises done, how many sessions and the newest one's summary
+<data dir>/summaries.json   read when first needed (history, a review): one summary per session
+<data dir>/lifts/<key>.json per exercise: its figures and PR marks in every session (lift_files)
+<data dir>/index.stale      present only while history is written ahead of the index
+```
+
+Split so that start-up reads only what the home screen shows: the same small file in year
+ten as on day one. All of it can be worked out again from history, and is, when a file is
+missing, damaged, from another version, or out of step with another (a count that differs).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tui.core.model import Session
+from tui.core.records import records_along
+from tui.core.stats import exercises_of
+from tui.core.summary import PRS, last_time, lift_rows, row_marks, session_summary
+from tui.store.datafile import DataFile
+from tui.store.lift_files import LiftFiles, Row, row_order
+from tui.store.storage import UnreadableFile, write_durably
+
+log = logging.getLogger(__name__)
+
+VERSION = 3  # of what the index holds; another version is rebuilt from history
+INDEX_TABLE = "index"
+SUMMARIES_TABLE = "summaries"
+PARTS = ("about", "exercises", "deleted", "lifts")
+
+Part = dict[str, Any]
+# (tombstone records, finished sessions oldest first), read from history for a rebuild
+HistoryReader = Callable[[], tuple[list[dict[str, Any]], Iterable[Session]]]
+
+
+def started(summary: dict[str, Any]) -> datetime:
+    return datetime.fromisoformat(summary["started_at"])
+
+
+def _usable(parts: Any) -> bool:
+    return (isinstance(parts, dict) and all(isinstance(parts.get(p), dict) for p in PARTS)
+            and parts["about"].get("v") == VERSION)
+
+
+class Index:
+    def __init__(self, data_dir: Path, *, open_file: Callable[[Path, str], DataFile],
+                 read_only: bool, history: HistoryReader) -> None:
+        self.read_only = read_only
+        self._open_file = open_file
+        self._history = history
+        self._file = open_file(data_dir / "index.json", "index")
+        self._summaries_path = data_dir / "summaries.json"
+        self._summaries_file: DataFile | None = None
+        self._stale = data_dir / "index.stale"
+        self.lifts = LiftFiles(data_dir / "lifts", read_only=read_only)
+        self._parts: dict[str, Part]
+        self._summaries: dict[str, dict[str, Any]] | None = None  # read when first needed
+        self._open()
+
+    # -- reading -------------------------------------------------------------------------
+
+    def _open(self) -> None:
+        parts = self._file.get_single(INDEX_TABLE)
+        if self._stale.exists() and not self.read_only:
+            log.info("history was written ahead of the index before a stop: rebuilding it")
+            parts = None
+        if _usable(parts):
+            self._parts = parts
+            return
+        if parts is not None:
+            log.info("index.json was written by another version: rebuilding it from history")
+        self.rebuild()
+
+    @property
+    def summaries(self) -> dict[str, dict[str, Any]]:
+        """Every finished session's summary by id (summaries.json, read the first time)."""
+        if self._summaries is None:
+            found = self._summaries_data_file().get_single(SUMMARIES_TABLE) or {}
+            if len(found) == self.count:
+                self._summaries = found
+            else:
+                log.info("summaries.json holds %d sessions, index.json counts %d: rebuilding",
+                         len(found), self.count)
+                self.rebuild()
+        assert self._summaries is not None
+        return self._summaries
+
+    def _summaries_data_file(self) -> DataFile:
+        if self._summaries_file is None:  # opened (read and checked) only when first needed
+            self._summaries_file = self._open_file(self._summaries_path, "summaries")
+        return self._summaries_file
+
+    @property
+    def count(self) -> int:
+        return int(self._parts["about"].get("count", 0))
+
+    @property
+    def newest(self) -> dict[str, Any] | None:
+        """The summary of the session that started last."""
+        return self._parts["about"].get("newest")
+
+    def summary(self, session_id: str) -> dict[str, Any] | None:
+        return self.summaries.get(session_id)
+
+    def last_time(self, exercise_key: str) -> dict[str, Any] | None:
+        """What was done the last time the exercise was done, with when and in which session."""
+        return self._parts["exercises"].get(exercise_key)
+
+    def tombstone(self, session_id: str) -> dict[str, Any] | None:
+        return self._parts["deleted"].get(session_id)
+
+    def lifts_done(self) -> dict[str, dict[str, Any]]:
+        """Per exercise key with working sets: its latest name and in how many sessions."""
+        return dict(self._parts["lifts"])
+
+    # -- changing ------------------------------------------------------------------------
+
+    @contextmanager
+    def history_ahead(self) -> Iterator[None]:
+        """Mark the index stale while history changes before it, so a kill in between is
+        repaired at the next open (a rebuild) instead of leaving sessions the index misses."""
+        write_durably(self._stale, b"")
+        yield
+        self._stale.unlink(missing_ok=True)
+
+    def mark_stale(self) -> None:
+        """Have the next open rebuild everything (a lift file could not be read)."""
+        if not self.read_only:
+            write_durably(self._stale, b"")
+
+    def add(self, sessions: list[Session], keys_before: set[str]) -> None:
+        """File new or changed sessions; `keys_before`: the exercises they had before."""
+        summaries, exercises = self.summaries, self._parts["exercises"]
+        keys = set(keys_before)
+        for session in sessions:
+            self._parts["deleted"].pop(session.id, None)
+            summaries[session.id] = session_summary(session)
+            _note_last_times(exercises, session)
+            keys.update(e.key for e in exercises_of(session))
+        if self._refile_lifts(keys, {s.id for s in sessions}, sessions):
+            self.save()
+
+    def remove(self, tombstone: dict[str, Any], keys_before: set[str],
+               refill: Callable[[set[str]], dict[str, dict[str, Any]]]) -> None:
+        """Replace a session with its tombstone; `refill` finds the last time of exercises
+        whose last time it was."""
+        session_id = tombstone["id"]
+        self.summaries.pop(session_id, None)
+        self._parts["deleted"][session_id] = tombstone
+        exercises = self._parts["exercises"]
+        gone = {k for k, done in exercises.items() if done["session_id"] == session_id}
+        for key in gone:
+            del exercises[key]
+        if gone:
+            exercises.update(refill(gone))
+        if self._refile_lifts(keys_before, {session_id}, []):
+            self.save()
+
+    def _refile_lifts(self, keys: set[str], changed: set[str], saved: list[Session]) -> bool:
+        """Rewrite the lift files of `keys`: rows of `changed` sessions out, rows of `saved`
+        in, then the PRs of every session of those exercises counted again. False when a
+        file could not be read and everything was rebuilt (and saved) instead."""
+        new_rows = [lift_rows(session) for session in saved]
+        for key in sorted(keys):
+            try:
+                rows = [r for r in self.lifts.read(key) if r["session_id"] not in changed]
+            except UnreadableFile as problem:
+                log.warning("%s: rebuilding the index and lift files from history", problem)
+                self.rebuild()
+                return False
+            rows += [session_rows[key] for session_rows in new_rows if key in session_rows]
+            rows.sort(key=row_order)
+            self.lifts.write(key, rows)
+            _file_records(self.summaries, self._parts["lifts"], key, rows)
+        return True
+
+    def save(self) -> None:
+        """Write summaries.json (when read), then index.json, whose count vouches for it."""
+        if self._summaries is not None:
+            self._parts["about"] = {
+                "v": VERSION,
+                "count": len(self._summaries),
+                "newest": max(self._summaries.values(), key=started, default=None),
+            }
+            self._summaries_data_file().put_single(SUMMARIES_TABLE, self._summaries)
+        self._file.put_single(INDEX_TABLE, self._parts)
+
+    def rebuild(self) -> None:
+        """Work the index, the summaries and the lift files out again from history."""
+        parts: dict[str, Part] = {part: {} for part in PARTS}
+        summaries: dict[str, dict[str, Any]] = {}
+        rows: dict[str, list[Row]] = {}
+        tombstones, sessions = self._history()
+        for record in tombstones:
+            parts["deleted"][record["id"]] = record
+        for session in sessions:
+            summaries[session.id] = session_summary(session)
+            _note_last_times(parts["exercises"], session)
+            for key, row in lift_rows(session).items():
+                rows.setdefault(key, []).append(row)
+        for key, key_rows in rows.items():
+            key_rows.sort(key=row_order)
+            _file_records(summaries, parts["lifts"], key, key_rows)
+        parts["about"] = {"v": VERSION, "count": len(summaries),
+                          "newest": max(summaries.values(), key=started, default=None)}
+        self._parts, self._summaries = parts, summaries
+        if self.read_only or (not summaries and not tombstones and not self._file.exists()):
+            return  # nothing to keep: a new data folder stays empty until something is saved
+        self.lifts.clear()
+        for key, key_rows in rows.items():
+            self.lifts.write(key, key_rows)
+        self.save()
+        self._stale.unlink(missing_ok=True)
+
+
+def _note_last_times(exercises: Part, session: Session) -> None:
+    for key, done in last_time(session).items():
+        known = exercises.get(key)
+        if known is None or datetime.fromisoformat(known["started_at"]) <= session.started_at:
+            exercises[key] = done
+
+
+def _file_records(summaries: dict[str, dict[str, Any]], lifts: Part, key: str,
+                  rows: list[Row]) -> None:
+    """Count the PRs of exercise `key` (rows oldest first) into the summaries, and put its
+    name and session count into the list of exercises done."""
+    found = records_along(key, ((r["session_id"], r["name"], row_marks(r)) for r in rows))
+    for row in rows:
+        summary = summaries.get(row["session_id"])
+        if summary is None:
+            continue
+        counts = summary.setdefault(PRS, {})
+        if records := found.get(row["session_id"]):
+            counts[key] = len(records)
+        else:
+            counts.pop(key, None)
+    worked = [r for r in rows if r["working_sets"]]
+    if worked:
+        lifts[key] = {"name": worked[-1]["name"], "sessions": len(worked)}
+    else:
+        lifts.pop(key, None)
