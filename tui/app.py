@@ -62,22 +62,25 @@ class OneMoreApp(App[None]):
         self._told = 0  # how many of the store's notices the lifter has seen
         self._notices = list(notices or [])
         folder = user_folder if user_folder is not None else config_dir()
-        self._user_themes = folder / "themes"
         self.routines: list[Routine] = list(BUILT_IN)
         user_routines, problems = load_routines(folder / "routines")
         self.routines += user_routines
         self._notices += problems
+        themes, problems = load_themes(built_in_folder(), folder / "themes")
+        for theme in themes:
+            self.register_theme(theme)
+        self._notices += problems
+        # Chosen before the app runs: Textual's refresh for a new theme then comes before any
+        # widget is styled (set in on_mount, it parsed every stylesheet once more and
+        # restyled the app, and the next widget mounted parsed them all yet again).
+        self.theme = self._pick_theme(self.settings.theme)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLE_DEFAULTS)
 
     def on_mount(self) -> None:
-        themes, problems = load_themes(built_in_folder(), self._user_themes)
-        for theme in themes:
-            self.register_theme(theme)
-        self._notices += problems
-        self.theme = self._pick_theme(self.settings.theme)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._remember_theme(self.current_theme)  # the default, when the chosen one is missing
         self.push_screen(HomeScreen())
         for notice in self._notices + self.store.notices:
             self.notify(notice, severity="warning", timeout=12)

@@ -8,14 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.live import Live
 from tui.core.model import Routine
 from tui.format import day_text, set_text
 from tui.keygate import KeyGated, settles
 from tui.store.repository import ReadOnlyStore
+from tui.widgets.footer import Footer
 from tui.widgets.sync_line import SyncLine
 
 EMPTY = "empty"
@@ -106,6 +106,7 @@ class HomeScreen(KeyGated, Screen[None]):
 
     @settles
     def action_resume(self) -> None:
+        from tui.core.live import Live
         from tui.screens.logging import LoggingScreen
 
         live = self.app.store.live  # type: ignore[attr-defined]
