@@ -91,5 +91,4 @@ def forbid_history_reads(app) -> None:  # noqa: ANN001 - the app under test
     def forbidden():  # noqa: ANN202
         raise AssertionError("the whole history was read")
 
-    app.store.history_snapshot = forbidden
     app.store.finished_sessions = forbidden

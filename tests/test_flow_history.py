@@ -116,7 +116,7 @@ async def test_delete_asks_first_then_the_session_is_gone_tombstoned_and_waits_f
         assert app.store.tombstone("session-3")["deleted_at"] == clock().isoformat()
         assert app.store.pending_changes() == {"session-3": 1}
     with Store(data_dir) as store:
-        assert [s.id for s in store.history_snapshot()] == ["session-1", "session-2"]
+        assert [s.id for s in store.finished_sessions()] == ["session-1", "session-2"]
 
 
 async def test_editing_a_set_asks_first_and_saves_it_with_its_edit_time(data_dir, tmp_path):

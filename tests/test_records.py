@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 
 from tui.core.model import ExerciseLog, Session, SetLog, new_id, to_kg
-from tui.core.records import RecordBook, pr_counts
+from tui.core.records import RecordBook, marks_of, records_along
 from tui.core.stats import set_e1rm
 
 from .conftest import START
@@ -126,10 +126,14 @@ def test_the_last_time_of_an_exercise_is_the_latest_session_fed():
     assert (last.numbers.top_weight_kg, last.numbers.working_sets) == (105, 1)
 
 
-def test_pr_counts_per_session():
+def test_records_along_one_exercise_find_what_the_book_finds():
     sessions = [a_session(squat(a_set(100 + 5 * step, 5, 0)), days=step) for step in range(3)]
-    counts = pr_counts(sessions)
-    assert counts == {sessions[0].id: 0, sessions[1].id: 3, sessions[2].id: 3}
+    book = RecordBook()
+    by_book = {s.id: book.add(s) for s in sessions}
+    along = records_along("barbell_back_squat", (
+        (s.id, e.name, marks_of(e.working_sets)) for s in sessions for e in s.exercises))
+    assert along == {k: v for k, v in by_book.items() if v}
+    assert [len(by_book[s.id]) for s in sessions] == [0, 3, 3]  # first time: marks, no PRs
 
 
 # -- ten years ---------------------------------------------------------------------------------

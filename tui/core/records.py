@@ -208,12 +208,6 @@ class RecordBook:
         return self._last.get(exercise_key)
 
 
-def pr_counts(sessions: Iterable[Session]) -> dict[str, int]:
-    """How many PRs each session set, by session id, from sessions fed oldest first."""
-    book = RecordBook()
-    return {session.id: len(book.add(session)) for session in sessions}
-
-
 def records_along(
     key: str, marks: Iterable[tuple[str, str, Marks]]
 ) -> dict[str, list[PersonalRecord]]:

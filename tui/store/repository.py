@@ -347,27 +347,6 @@ class Store:
         for path in self._year_paths():
             yield from self._sessions_of(int(path.stem))
 
-    def history_snapshot(self) -> Iterator[Session]:
-        """Every finished session, oldest first, read straight from the files on disk.
-
-        Safe in a background thread while the app writes: it shares no cache with the store,
-        and each file is replaced whole, so it reads either the old or the new version.
-        Records it cannot read are passed over (the store reports them when it reads them).
-        """
-        for path in self._year_paths():
-            try:
-                data = read_json_file(path) or {}
-            except UnreadableFile:
-                continue
-            sessions = []
-            for record in data.get(SESSIONS_TABLE, {}).values():
-                if not is_tombstone(record):
-                    try:
-                        sessions.append(Session.from_dict(record))
-                    except ModelError:
-                        continue
-            yield from sorted(sessions, key=lambda s: s.started_at)
-
     def session(self, session_id: str) -> Session | None:
         """A finished session by id, reading only the year file it lives in."""
         summary = self._index.summary(session_id)
