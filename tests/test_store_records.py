@@ -127,3 +127,24 @@ def test_a_damaged_lift_file_is_rebuilt_from_history(data_dir, clock):
         assert len(stored_prs(store)) == len(before) + 1
         assert_agree(store)
         assert store.notices == []  # derived data: nothing the lifter has to act on
+
+
+def test_an_exercise_with_a_name_too_long_for_a_file_name_still_gets_its_lift_file(
+        data_dir, clock):
+    name = "Very long name " * 30  # 450 characters, as a mangled import can bring
+    sets = tuple(SetLog(id=new_id(), kind="working", weight=w, reps=5, logged_at=START)
+                 for w in (50, 55))
+    sessions = [
+        Session(id=new_id(), name="Odd", started_at=START + timedelta(days=day),
+                ended_at=START + timedelta(days=day, hours=1),
+                exercises=(ExerciseLog(id=new_id(), name=name, catalog_id=None,
+                                       sets=sets[day:day + 1]),))
+        for day in range(2)
+    ]
+    with Store(data_dir, now=clock) as store:
+        store.add_finished(sessions)
+        [key] = store.lifts_done()
+        assert [row["session_id"] for row in store.lift_rows(key)] == [s.id for s in sessions]
+        assert store.summaries()[0]["prs"] == {key: 3}  # 55 kg beats 50 kg three ways
+        assert_agree(store)
+        assert all(len(path.name) < 130 for path in (data_dir / "lifts").iterdir())

@@ -117,9 +117,11 @@ def test_no_server_anywhere_means_sync_is_not_set_up(config_file, tmp_path):
         ('url = "https://c.example"\ndatabase = "lifts"\nuser = "lifter"\n', {}, "no password"),
         ('url = "https://c.example"\ndatabase = "lifts"\n', {"ONEMORE_SYNC_PASSWORD": "x"},
          "no user"),
-        ('url = "https://c.example"\ndatabase = "lifts"\nusername = "lifter"\n', {}, "unknown key"),
-        ('url = 5\n', {}, "must be text"),
-        ('url = "https://c.example"\nallow_insecure_http = "yes"\n', {}, "true or false"),
+        ('url = "https://c.example"\ndatabase = "lifts"\nusername = "lifter"\n', {},
+         "line 6: unknown key"),
+        ('url = 5\n', {}, "line 4: .sync. url must be text"),
+        ('url = "https://c.example"\nallow_insecure_http = "yes"\n', {},
+         "line 5: .sync. allow_insecure_http must be true or false"),
     ],
 )
 def test_settings_that_cannot_work_say_what_to_change(config_file, sync_table, environ, message):

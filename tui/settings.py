@@ -86,6 +86,17 @@ def key_line(text: str, key: str) -> int | None:
     return None
 
 
+def table_key_line(text: str, table: str, key: str) -> int | None:
+    """The line (1-based) that sets `key` inside `[table]`, None if none does."""
+    inside = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if TABLE_HEADER.match(line):
+            inside = line.strip().strip("[]").strip() == table
+        elif inside and key_of(line) == key:
+            return number
+    return None
+
+
 def toml_text(path: Path) -> str:
     """The text of a TOML file; ValueError naming the line when it is not UTF-8."""
     data = path.read_bytes()

@@ -9,11 +9,12 @@ and the store rebuilds.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 from tui.store.shapes import is_time
 from tui.store.storage import (
@@ -25,6 +26,7 @@ from tui.store.storage import (
 )
 
 KIND = "lifts"
+MAX_NAME = 120  # bytes of a file name, well inside the 255 most file systems allow
 Row = dict[str, Any]
 
 
@@ -51,7 +53,12 @@ class LiftFiles:
             sweep_temp_files(folder)
 
     def path(self, key: str) -> Path:
-        return self.folder / f"{quote(key, safe='')}.json"
+        """`barbell_back_squat.json`, `name%3Apull-up.json`; a key too long for a file name
+        (an exercise named with a paragraph) gets a hash of it, which quoting never makes."""
+        name = quote(key, safe="")
+        if len(name) > MAX_NAME:
+            name = "#" + hashlib.sha256(key.encode()).hexdigest()[:32]
+        return self.folder / f"{name}.json"
 
     def read(self, key: str) -> list[Row]:
         """The rows of `key`, oldest first; [] for an exercise never done."""
@@ -78,8 +85,16 @@ class LiftFiles:
         write_durably(self.path(key), payload)
 
     def keys(self) -> list[str]:
-        """Every exercise with a file."""
-        return [unquote(path.stem) for path in self.folder.glob("*.json")]
+        """Every exercise with a file (as each file names it; unreadable ones left out)."""
+        found = []
+        for path in self.folder.glob("*.json"):
+            try:
+                record = (read_json_file(path) or {}).get(KIND, {}).get("1", {})
+            except UnreadableFile:
+                continue
+            if isinstance(record.get("key"), str):
+                found.append(record["key"])
+        return found
 
     def clear(self) -> None:
         """Remove every file, before a rebuild writes them again."""

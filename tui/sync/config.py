@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from tui.settings import toml_text
+from tui.settings import table_key_line, toml_text
 
 URL_ENV = "ONEMORE_SYNC_URL"
 DATABASE_ENV = "ONEMORE_SYNC_DATABASE"
@@ -78,7 +78,8 @@ class SyncFlags:
 def read_sync_table(path: Path) -> dict[str, Any]:
     """The [sync] table of config.toml, checked for types; empty if there is none."""
     try:
-        values = tomllib.loads(toml_text(path))
+        text = toml_text(path)
+        values = tomllib.loads(text)
     except FileNotFoundError:
         return {}
     except (OSError, ValueError) as error:  # ValueError: also an integer of 5,000 digits
@@ -87,16 +88,18 @@ def read_sync_table(path: Path) -> dict[str, Any]:
     if not isinstance(table, dict):
         raise SyncConfigError(f"{path}: 'sync' must be a table ([sync])")
     for key, value in table.items():
+        line = table_key_line(text, "sync", key)
+        where = f"{path}, line {line}" if line else str(path)
         if key == "allow_insecure_http":
             if not isinstance(value, bool):
-                raise SyncConfigError(f"{path}: [sync] allow_insecure_http must be true or false")
+                raise SyncConfigError(f"{where}: [sync] allow_insecure_http must be true or false")
         elif key not in TEXT_KEYS:
             raise SyncConfigError(
-                f"{path}: unknown key '{key}' in [sync] (known: {', '.join(TEXT_KEYS)}, "
+                f"{where}: unknown key '{key}' in [sync] (known: {', '.join(TEXT_KEYS)}, "
                 "allow_insecure_http)"
             )
         elif not isinstance(value, str):
-            raise SyncConfigError(f"{path}: [sync] {key} must be text in quotes")
+            raise SyncConfigError(f"{where}: [sync] {key} must be text in quotes")
     return table
 
 
