@@ -95,6 +95,11 @@ def test_damage_found_during_a_sync_is_told_by_the_command(tmp_path, capsys):
                 }
             },
         ),
+        (
+            "index.json",
+            {"index": {"1": {"about": {"count": "many"}, "exercises": {}, "deleted": {},
+                             "lifts": {}}}},
+        ),
         ("live.json", {"live": {"1": {"id": "x", "started_at": "yesterday"}}}),
         ("sync.json", {"sync": {"1": {"target": TARGET, "revs": {"x": 7}, "checkpoint": None}}}),
         ("sync.json", {"sync": {"1": {"target": TARGET, "revs": {}, "checkpoint": {"a": 1}}}}),

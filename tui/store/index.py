@@ -101,7 +101,7 @@ class Index:
 
     @property
     def count(self) -> int:
-        return int(self._parts["about"].get("count", 0))
+        return self._parts["about"].get("count", 0)
 
     @property
     def newest(self) -> dict[str, Any] | None:

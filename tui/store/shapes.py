@@ -70,6 +70,9 @@ def index_problem(data: Data) -> str | None:
     parts = {part: index.get(part, {}) for part in ("exercises", "deleted", "lifts", "about")}
     if not all(isinstance(part, dict) for part in parts.values()):
         return "its exercises, deleted, lifts or about part is not an object"
+    count = parts["about"].get("count", 0)
+    if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+        return "its session count is not a count"
     newest = parts["about"].get("newest")
     if newest is not None and (problem := _summary_problem(newest)):
         return problem
