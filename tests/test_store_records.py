@@ -14,8 +14,8 @@ from tui.store.repository import Store
 
 from .conftest import START
 
-LIFTS = [("Barbell Back Squat", "barbell_back_squat"), ("Barbell Bench Press", "barbell_bench_press"),
-         ("Pull-up", None)]
+LIFTS = [("Barbell Back Squat", "barbell_back_squat"),
+         ("Barbell Bench Press", "barbell_bench_press"), ("Pull-up", None)]
 
 
 def random_set(rng: random.Random, at) -> SetLog:
@@ -25,7 +25,8 @@ def random_set(rng: random.Random, at) -> SetLog:
     test = None
     if kind == "working" and reps and rng.random() < 0.1:
         stop = rng.randint(0, reps)
-        test = Calibration(reps_at_stop=stop, predicted_rir=float(rng.randint(0, 3)), total_reps=reps)
+        test = Calibration(reps_at_stop=stop, predicted_rir=float(rng.randint(0, 3)),
+                           total_reps=reps)
     return SetLog(
         id=new_id(), kind=kind, weight=rng.choice([60, 80, 100, 102.5, 120, 225]), reps=reps,
         logged_at=at, unit=unit, rir=rng.choice([None, 0.0, 1.0, 2.0]),
