@@ -87,6 +87,20 @@ async def test_a_theme_chosen_in_the_command_palette_is_remembered(data_dir, clo
     assert load_settings(config)[0].theme == "onemore-colorblind"
 
 
+async def test_a_theme_that_is_not_installed_is_not_written_over_in_the_config(
+        data_dir, clock, tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('theme = "gym"  # my own, in themes/gym.toml\n')
+    before = config.read_bytes()
+    with Store(data_dir, now=clock) as store:
+        app = make_app(store, Settings(theme="gym"), [], now=clock, config_path=config,
+                       user_folder=tmp_path / "cfg", cursor_blink=False)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert app.theme == "onemore-dark"  # for now; the file may be fixed by next time
+    assert config.read_bytes() == before
+
+
 async def test_settings_changed_on_screen_are_saved_and_bad_numbers_are_told(data_dir, clock, tmp_path):
     from textual.widgets import Input, Switch
 

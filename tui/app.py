@@ -79,8 +79,9 @@ class OneMoreApp(App[None]):
         return dict(VARIABLE_DEFAULTS)
 
     def on_mount(self) -> None:
+        # Only a theme the lifter picks is remembered: one that failed to load stays chosen in
+        # config.toml (its file may be fixed by the next start).
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self._remember_theme(self.current_theme)  # the default, when the chosen one is missing
         self.push_screen(HomeScreen())
         for notice in self._notices + self.store.notices:
             self.notify(notice, severity="warning", timeout=12)
