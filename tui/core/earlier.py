@@ -47,17 +47,12 @@ class Earlier:
     records: Records = field(default_factory=RecordBook)
     calibration: CalibrationLog = field(default_factory=CalibrationLog)
 
-    def add(self, session: Session) -> None:
-        """Feed the next earlier session, oldest first (only with a RecordBook)."""
-        assert isinstance(self.records, RecordBook)
-        self.records.add(session)
-        self.calibration.add(session)
-
 
 def earlier_than(history: Iterable[Session], session: Session) -> Earlier:
     """Feed every session of `history` (oldest first) that started before `session`."""
-    earlier = Earlier()
+    book, calibration = RecordBook(), CalibrationLog()
     for past in history:
         if past.started_at < session.started_at and past.id != session.id:
-            earlier.add(past)
-    return earlier
+            book.add(past)
+            calibration.add(past)
+    return Earlier(book, calibration)

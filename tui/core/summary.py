@@ -57,6 +57,11 @@ def session_summary(session: Session) -> dict[str, Any]:
     return summary
 
 
+def started(summary: dict[str, Any]) -> datetime:
+    """When the summarised session started."""
+    return datetime.fromisoformat(summary["started_at"])
+
+
 def pr_count(summary: dict[str, Any]) -> int:
     """How many PRs the session set, over all its exercises."""
     return sum(summary.get(PRS, {}).values())
@@ -67,24 +72,20 @@ def calibration_before(summaries: list[dict[str, Any]], session: Session) -> Cal
     log = CalibrationLog()
     earlier = [s for s in summaries
                if ("tests" in s or "stops" in s) and s["id"] != session.id
-               and _started(s) < session.started_at]
-    for summary in sorted(earlier, key=_started):
-        started = _started(summary)
+               and started(s) < session.started_at]
+    for summary in sorted(earlier, key=started):
+        began = started(summary)
         log.sets += [
-            CalibrationSet(summary["id"], started, t["key"], t["name"], t["weight_kg"],
+            CalibrationSet(summary["id"], began, t["key"], t["name"], t["weight_kg"],
                            t["bodyweight"], t["reps_at_stop"], t["predicted_rir"],
                            t["total_reps"])
             for t in summary.get("tests", [])
         ]
         if stops := summary.get("stops"):
-            counts = log.stops.setdefault(started.strftime("%Y-%m"), [0, 0])
+            counts = log.stops.setdefault(began.strftime("%Y-%m"), [0, 0])
             counts[0] += stops[0]
             counts[1] += stops[1]
     return log
-
-
-def _started(summary: dict[str, Any]) -> datetime:
-    return datetime.fromisoformat(summary["started_at"])
 
 
 def _rounded(value: float | None) -> float | None:
@@ -120,7 +121,7 @@ def same_routine_before(summaries: list[dict[str, Any]], session: Session) -> di
         return None
     for summary in summaries:
         if (summary.get("routine_id") == session.routine_id and summary["id"] != session.id
-                and _started(summary) < session.started_at):
+                and started(summary) < session.started_at):
             return summary
     return None
 

@@ -25,7 +25,7 @@ from typing import Any
 from tui.core.model import Session
 from tui.core.records import records_along
 from tui.core.stats import exercises_of
-from tui.core.summary import PRS, last_time, lift_rows, row_marks, session_summary
+from tui.core.summary import PRS, last_time, lift_rows, row_marks, session_summary, started
 from tui.store.datafile import DataFile
 from tui.store.lift_files import LiftFiles, Row, row_order
 from tui.store.storage import UnreadableFile, write_durably
@@ -40,10 +40,6 @@ PARTS = ("about", "exercises", "deleted", "lifts")
 Part = dict[str, Any]
 # (tombstone records, finished sessions oldest first), read from history for a rebuild
 HistoryReader = Callable[[], tuple[list[dict[str, Any]], Iterable[Session]]]
-
-
-def started(summary: dict[str, Any]) -> datetime:
-    return datetime.fromisoformat(summary["started_at"])
 
 
 def _usable(parts: Any) -> bool:

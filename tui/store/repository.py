@@ -33,13 +33,9 @@ from tui.core.earlier import Earlier, RecordsBefore
 from tui.core.model import ModelError, Session, SetLog
 from tui.core.records import LastTime, marks_of, records_against
 from tui.core.stats import exercises_of
-from tui.core.summary import (
-    calibration_before,
-    last_time,
-    row_marks,
-)
+from tui.core.summary import calibration_before, last_time, row_marks, started
 from tui.store.datafile import DataFile
-from tui.store.index import Index, started
+from tui.store.index import Index
 from tui.store.lift_files import Row, row_order
 from tui.store.storage import (
     FILE_MODE,
@@ -254,15 +250,22 @@ class Store:
 
     def _keys_of(self, session_id: str) -> set[str]:
         """The exercise keys of a session as filed now (before a change), from its year file."""
-        summary = self._index.summary(session_id)
-        if summary is None:
+        filed = self._record_of(session_id)
+        if filed is None:
             return set()
-        year = datetime.fromisoformat(summary["started_at"]).year
-        record = self._year_file(year).table(SESSIONS_TABLE).get(Query().id == session_id)
         try:
-            return {e.key for e in exercises_of(Session.from_dict(dict(record or {})))}
+            return {e.key for e in exercises_of(Session.from_dict(filed[1] or {}))}
         except (ModelError, KeyError, TypeError):
             return set(self._index.lifts.keys())  # unreadable: look at every exercise
+
+    def _record_of(self, session_id: str) -> tuple[int, dict[str, Any] | None] | None:
+        """(year, its record in that year's file) of a session the index knows, else None."""
+        summary = self._index.summary(session_id)
+        if summary is None:
+            return None
+        year = started(summary).year
+        record = self._year_file(year).table(SESSIONS_TABLE).get(Query().id == session_id)
+        return year, None if record is None else dict(record)
 
     def delete_session(self, session_id: str, at: datetime, *, from_sync: bool = False) -> bool:
         """Replace a finished session with a tombstone. False if there was no such session."""
@@ -270,13 +273,13 @@ class Store:
         summary = self._index.summary(session_id)
         if summary is None:
             return False
-        started = summary["started_at"]
-        tombstone = {"id": session_id, "started_at": started, "deleted_at": at.isoformat()}
+        tombstone = {"id": session_id, "started_at": summary["started_at"],
+                     "deleted_at": at.isoformat()}
         if not from_sync:  # first: a kill after the history write must not lose the sync
             self._note_changed([session_id])
         keys = self._keys_of(session_id)
         with self._index.history_ahead():
-            year_file = self._year_file(datetime.fromisoformat(started).year)
+            year_file = self._year_file(started(summary).year)
             with year_file.batch():
                 year_file.table(SESSIONS_TABLE).remove(Query().id == session_id)
                 year_file.table(SESSIONS_TABLE).insert(tombstone)
@@ -349,15 +352,12 @@ class Store:
 
     def session(self, session_id: str) -> Session | None:
         """A finished session by id, reading only the year file it lives in."""
-        summary = self._index.summary(session_id)
-        if summary is None:
+        filed = self._record_of(session_id)
+        if filed is None or filed[1] is None:
             return None
-        year = datetime.fromisoformat(summary["started_at"]).year
-        record = self._year_file(year).table(SESSIONS_TABLE).get(Query().id == session_id)
-        if record is None:
-            return None
+        year, record = filed
         try:
-            return Session.from_dict(dict(record))
+            return Session.from_dict(record)
         except ModelError as problem:
             self.tell(f"history/{year}.json: a session could not be read ({problem}); "
                       "it was left in the file.")
@@ -440,8 +440,7 @@ class Store:
         for session_id in session_ids:
             summary = self._index.summary(session_id)
             if summary is not None:
-                year = datetime.fromisoformat(summary["started_at"]).year
-                years.setdefault(year, set()).add(session_id)
+                years.setdefault(started(summary).year, set()).add(session_id)
         found = {}
         for year, wanted in years.items():
             try:

@@ -97,9 +97,6 @@ class RowList(ScrollView, can_focus=True):
         self.move_to(cursor)
         self.refresh()
 
-    def set_cell(self, index: int, column: int, text: str) -> None:
-        self.rows[index][column] = text
-
     def move_to(self, index: int) -> None:
         self.cursor = max(0, min(index, len(self.rows) - 1))
         self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, force=True,
