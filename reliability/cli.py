@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHILDREN = ROOT / "tests" / "kill_children.py"
-FIXTURES = ROOT.parent / "shared" / "fixtures"
+FIXTURES = ROOT / "tests" / "data"  # real exports: see tests/data/SOURCES.md
 STRONG_FIXTURE = FIXTURES / "strong_rest_timer_rows.csv"
 HEVY_FIXTURE = FIXTURES / "hevy_workouts.csv"
 

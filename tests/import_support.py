@@ -11,7 +11,7 @@ from tui.interchange.importer import import_sessions, read_sessions
 from tui.interchange.report import ImportReport
 from tui.store.repository import Store
 
-FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
+FIXTURES = Path(__file__).parent / "data"  # real exports: see data/SOURCES.md
 STRONG_FIXTURE = FIXTURES / "strong_rest_timer_rows.csv"
 HEVY_FIXTURE = FIXTURES / "hevy_workouts.csv"
 DATA = Path(__file__).parent / "data"
