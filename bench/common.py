@@ -92,15 +92,22 @@ def copy_store(source: Path, target: Path) -> Path:
 def child_env(home: Path) -> dict[str, str]:
     """The environment of a benchmark child: no user settings, themes, routines or data."""
     env = dict(os.environ)
-    env.update({
-        "XDG_CONFIG_HOME": str(home / "xdg-config"),
-        "XDG_DATA_HOME": str(home / "xdg-data"),
-        "COLUMNS": "100",
-        "LINES": "32",
-        "PYTHONPATH": str(ROOT),
-    })
-    for name in ("ONEMORE_DATA_DIR", "ONEMORE_CONFIG", "TEXTUAL", "TEXTUAL_PRESS",
-                 "TEXTUAL_SCREENSHOT"):
+    env.update(
+        {
+            "XDG_CONFIG_HOME": str(home / "xdg-config"),
+            "XDG_DATA_HOME": str(home / "xdg-data"),
+            "COLUMNS": "100",
+            "LINES": "32",
+            "PYTHONPATH": str(ROOT),
+        }
+    )
+    for name in (
+        "ONEMORE_DATA_DIR",
+        "ONEMORE_CONFIG",
+        "TEXTUAL",
+        "TEXTUAL_PRESS",
+        "TEXTUAL_SCREENSHOT",
+    ):
         env.pop(name, None)
     return env
 
@@ -116,12 +123,20 @@ def run_child(args: Sequence[str], home: Path, *, timeout: float = 120) -> Child
     result = home / f"result-{time.monotonic_ns()}.json"
     command = [PYTHON, *args, "--result", str(result)]
     started = time.perf_counter()
-    done = subprocess.run(command, env=child_env(home), cwd=home, capture_output=True,
-                          timeout=timeout, stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        command,
+        env=child_env(home),
+        cwd=home,
+        capture_output=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
     wall = time.perf_counter() - started
     if done.returncode != 0 or not result.exists():
-        raise RuntimeError(f"{' '.join(args[:2])} failed ({done.returncode}): "
-                           f"{done.stderr.decode(errors='replace')[-1500:]}")
+        raise RuntimeError(
+            f"{' '.join(args[:2])} failed ({done.returncode}): "
+            f"{done.stderr.decode(errors='replace')[-1500:]}"
+        )
     data = json.loads(result.read_text())
     result.unlink()
     return ChildRun(wall, data)

@@ -57,15 +57,21 @@ class Samples:
 
 def a_set(number: int, at: datetime, rng: random.Random) -> SetLog:
     return SetLog(
-        id=f"bench-set-{number}", kind="working", weight=100 + 2.5 * rng.randrange(8),
-        reps=rng.randrange(3, 11), logged_at=at, rir=rng.choice((1.0, 2.0, 2.5)),
-        rest_planned_s=180, rest_actual_s=round(rng.uniform(150, 240), 1),
+        id=f"bench-set-{number}",
+        kind="working",
+        weight=100 + 2.5 * rng.randrange(8),
+        reps=rng.randrange(3, 11),
+        logged_at=at,
+        rir=rng.choice((1.0, 2.0, 2.5)),
+        rest_planned_s=180,
+        rest_actual_s=round(rng.uniform(150, 240), 1),
         calm_after_s=round(rng.uniform(40, 90), 1) if rng.random() < 0.4 else None,
     )
 
 
-def measure(history: Path, home: Path, sets: int = SETS, rounds: int = ROUNDS,
-            seed: int = 3) -> Samples:
+def measure(
+    history: Path, home: Path, sets: int = SETS, rounds: int = ROUNDS, seed: int = 3
+) -> Samples:
     rng = random.Random(seed)
     empty_dir = home / "log-empty"
     stores = {"empty": Store(empty_dir), "ten_year": Store(copy_store(history, home / "log-ten"))}
@@ -80,8 +86,9 @@ def measure(history: Path, home: Path, sets: int = SETS, rounds: int = ROUNDS,
             if number % PER_SESSION == 0:  # a new evening: start a session on both stores
                 routine = BUILT_IN[(number // PER_SESSION) % len(BUILT_IN)]
                 for name, store in stores.items():
-                    session = plan_session(routine.name, routine.exercises, at,
-                                           routine_id=routine.id)
+                    session = plan_session(
+                        routine.name, routine.exercises, at, routine_id=routine.id
+                    )
                     store.start_session(session)
                     exercise_ids[name] = [e.id for e in session.exercises]
             position = (number % PER_SESSION) * len(exercise_ids["empty"]) // PER_SESSION
@@ -103,11 +110,16 @@ def measure(history: Path, home: Path, sets: int = SETS, rounds: int = ROUNDS,
     finally:
         for store in stores.values():
             store.close()
+
     def by_round(values: list[float]) -> list[list[float]]:
         return [values[i : i + sets] for i in range(0, len(values), sets)]
 
-    return Samples(by_round(samples["empty"]), by_round(samples["ten_year"]),
-                   by_round(samples["floor"]), len(payload))
+    return Samples(
+        by_round(samples["empty"]),
+        by_round(samples["ten_year"]),
+        by_round(samples["floor"]),
+        len(payload),
+    )
 
 
 def rows(s: Samples) -> list[Row]:
@@ -116,10 +128,22 @@ def rows(s: Samples) -> list[Row]:
     f50, f99 = s.figure("floor", 50), s.figure("floor", 99)
     n = f"{len(s.empty[0])} (median of {len(s.empty)} rounds)"
     return [
-        Row(f"log a set: floor (write+fsync+rename, {s.payload_bytes // 1024} KiB), p50 / p99",
-            f"{ms(f50)} / {ms(f99)}"),
-        Row(f"log a set: empty store, p50 / p99 of {n}", f"{ms(e50)} / {ms(e99)}",
-            f"{ratio_text(e50 / f50)} floor at p50", "≤ 3× floor at p50", e50 / f50 <= 3),
-        Row(f"log a set: ten-year store, p50 / p99 of {n}", f"{ms(t50)} / {ms(t99)}",
-            f"{ratio_text(t99 / e99)} empty at p99", "≤ 1.2× empty at p99", t99 / e99 <= 1.2),
+        Row(
+            f"log a set: floor (write+fsync+rename, {s.payload_bytes // 1024} KiB), p50 / p99",
+            f"{ms(f50)} / {ms(f99)}",
+        ),
+        Row(
+            f"log a set: empty store, p50 / p99 of {n}",
+            f"{ms(e50)} / {ms(e99)}",
+            f"{ratio_text(e50 / f50)} floor at p50",
+            "≤ 3× floor at p50",
+            e50 / f50 <= 3,
+        ),
+        Row(
+            f"log a set: ten-year store, p50 / p99 of {n}",
+            f"{ms(t50)} / {ms(t99)}",
+            f"{ratio_text(t99 / e99)} empty at p99",
+            "≤ 1.2× empty at p99",
+            t99 / e99 <= 1.2,
+        ),
     ]

@@ -49,11 +49,27 @@ PROGRAMS = (
     ("upper", "lower", "full-body-a", "full-body-b"),
 )
 ROUTINES = {routine.id: routine for routine in BUILT_IN}
-EXTRAS = ("face_pull", "hammer_curl", "hanging_leg_raise", "cable_fly", "leg_extension",
-          "rear_delt_fly", "seated_calf_raise", "overhead_triceps_extension", "shrug",
-          "back_extension")
-NOTES = ("felt fast", "left knee a bit cranky", "new belt", "slept badly", "gym crowded",
-         "grip gave out", "great pump")
+EXTRAS = (
+    "face_pull",
+    "hammer_curl",
+    "hanging_leg_raise",
+    "cable_fly",
+    "leg_extension",
+    "rear_delt_fly",
+    "seated_calf_raise",
+    "overhead_triceps_extension",
+    "shrug",
+    "back_extension",
+)
+NOTES = (
+    "felt fast",
+    "left knee a bit cranky",
+    "new belt",
+    "slept badly",
+    "gym crowded",
+    "grip gave out",
+    "great pump",
+)
 
 
 @dataclass(frozen=True)
@@ -67,9 +83,11 @@ class HistoryStats:
     last: datetime
 
     def line(self) -> str:
-        return (f"{self.sessions} sessions, {self.sets} sets ({self.working_sets} working, "
-                f"{self.warmup_sets} warm-up, {self.test_sets} test), "
-                f"{self.first:%Y-%m-%d} to {self.last:%Y-%m-%d}")
+        return (
+            f"{self.sessions} sessions, {self.sets} sets ({self.working_sets} working, "
+            f"{self.warmup_sets} warm-up, {self.test_sets} test), "
+            f"{self.first:%Y-%m-%d} to {self.last:%Y-%m-%d}"
+        )
 
 
 class Lifter:
@@ -133,9 +151,15 @@ def plan_for(lifter: Lifter, index: int, years_in: float) -> Plan:
     return routine.id, routine.name, tuple(plan)
 
 
-def exercise_sets(lifter: Lifter, exercise: Exercise, planned: PlannedExercise,
-                  clock: list[datetime], first_of_session: bool, compound_rank: int,
-                  test_set: bool) -> list[SetLog]:
+def exercise_sets(
+    lifter: Lifter,
+    exercise: Exercise,
+    planned: PlannedExercise,
+    clock: list[datetime],
+    first_of_session: bool,
+    compound_rank: int,
+    test_set: bool,
+) -> list[SetLog]:
     """The sets of one exercise; `clock` holds the running time of the session."""
     rng = lifter.rng
     top = lifter.working_weight(exercise, clock[0])
@@ -158,11 +182,22 @@ def exercise_sets(lifter: Lifter, exercise: Exercise, planned: PlannedExercise,
         else:
             clock[0] += timedelta(seconds=rng.uniform(20, 50))
         first_of_session = False
-        sets.append(SetLog(
-            id=lifter.make_id(), kind=kind, weight=weight, reps=reps, logged_at=clock[0],  # type: ignore[arg-type]
-            unit="kg", bodyweight=bodyweight, rir=rir, rest_planned_s=planned_rest,
-            rest_actual_s=rest_actual, calm_after_s=calm, **more,  # type: ignore[arg-type]
-        ))
+        sets.append(
+            SetLog(
+                id=lifter.make_id(),
+                kind=kind,
+                weight=weight,
+                reps=reps,
+                logged_at=clock[0],  # type: ignore[arg-type]
+                unit="kg",
+                bodyweight=bodyweight,
+                rir=rir,
+                rest_planned_s=planned_rest,
+                rest_actual_s=rest_actual,
+                calm_after_s=calm,
+                **more,  # type: ignore[arg-type]
+            )
+        )
 
     if exercise.is_compound and compound_rank < 2 and not bodyweight:
         for fraction in (0.4, 0.6, 0.8)[: rng.choice((1, 2, 2, 3))]:
@@ -183,9 +218,12 @@ def exercise_sets(lifter: Lifter, exercise: Exercise, planned: PlannedExercise,
         if test_set and number == count - 1:
             # A test set: stop where they would have, say the reps left, then go to form failure.
             extra = int(rir) + rng.choice((0, 1, 1, 2, 3))
-            more = {"failure": "technical",
-                    "calibration": Calibration(reps_at_stop=done, predicted_rir=rir,
-                                               total_reps=done + extra)}
+            more = {
+                "failure": "technical",
+                "calibration": Calibration(
+                    reps_at_stop=done, predicted_rir=rir, total_reps=done + extra
+                ),
+            }
             done += extra
         add("working", top, min(done, 100), rir, **more)
     return sets
@@ -198,8 +236,9 @@ def make_session(lifter: Lifter, index: int, started_at: datetime) -> Session:
     checkin = None
     if rng.random() < 0.8:
         checkin = CheckIn(*(rng.choice((2, 3, 3, 4, 4, 5)) for _ in range(3)))
-    session = plan_session(name, plan, started_at, routine_id=routine_id, checkin=checkin,
-                           make_id=lifter.make_id)
+    session = plan_session(
+        name, plan, started_at, routine_id=routine_id, checkin=checkin, make_id=lifter.make_id
+    )
     clock = [started_at]
     test_exercise = rng.randrange(len(plan)) if rng.random() < 0.05 else -1
     exercises: list[ExerciseLog] = []
@@ -207,8 +246,9 @@ def make_session(lifter: Lifter, index: int, started_at: datetime) -> Session:
     for position, (log, planned) in enumerate(zip(session.exercises, plan, strict=True)):
         exercise = CATALOG[planned.catalog_id or ""]
         test_set = position == test_exercise and exercise.equipment != "bodyweight"
-        sets = exercise_sets(lifter, exercise, planned, clock, position == 0, compound_rank,
-                             test_set)
+        sets = exercise_sets(
+            lifter, exercise, planned, clock, position == 0, compound_rank, test_set
+        )
         compound_rank += exercise.is_compound
         exercises.append(replace(log, sets=tuple(sets)))
     ended_at = clock[0] + timedelta(minutes=rng.randint(2, 8))
@@ -228,8 +268,11 @@ def stats_of(sessions: list[Session]) -> HistoryStats:
     sets = [s for session in sessions for s in session.sets]
     working = sum(s.is_working for s in sets)
     return HistoryStats(
-        sessions=len(sessions), sets=len(sets), working_sets=working,
-        warmup_sets=len(sets) - working, test_sets=sum(s.calibration is not None for s in sets),
+        sessions=len(sessions),
+        sets=len(sets),
+        working_sets=working,
+        warmup_sets=len(sets) - working,
+        test_sets=sum(s.calibration is not None for s in sets),
         first=sessions[0].started_at if sessions else END,
         last=sessions[-1].started_at if sessions else END,
     )
@@ -257,8 +300,11 @@ def code_version() -> str:
     (An index written by older code would be rebuilt at every start of a copy, and time that.)
     """
     digest = hashlib.sha256()
-    sources = [Path(__file__), *sorted((ROOT / "tui" / "core").glob("*.py")),
-               *sorted((ROOT / "tui" / "store").glob("*.py"))]
+    sources = [
+        Path(__file__),
+        *sorted((ROOT / "tui" / "core").glob("*.py")),
+        *sorted((ROOT / "tui" / "store").glob("*.py")),
+    ]
     for source in sources:
         digest.update(source.name.encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()[:10]
@@ -268,8 +314,9 @@ def cache_key(years: float, seed: int) -> str:
     return f"history-v{GENERATOR_VERSION}-y{years:g}-s{seed}-{code_version()}"
 
 
-def cached_history(years: float = 10, seed: int = 1, *,
-                   say: Callable[[str], None] = lambda line: None) -> Path:
+def cached_history(
+    years: float = 10, seed: int = 1, *, say: Callable[[str], None] = lambda line: None
+) -> Path:
     """The store for these parameters under .cache/bench/, made the first time it is asked for.
 
     Read it, or copy it before writing to it: it is shared by every benchmark run.
@@ -297,8 +344,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--years", type=float, default=10, help="years of history (default 10)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    parser.add_argument("--out", type=Path, help="an empty folder for the store "
-                        "(default: the benchmark cache under .cache/bench/)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="an empty folder for the store (default: the benchmark cache under .cache/bench/)",
+    )
     args = parser.parse_args(argv)
     if args.out is None:
         path = cached_history(args.years, args.seed, say=print)

@@ -24,15 +24,24 @@ def rows(runs: Runs, opened: list[Opened] | None) -> list[Row]:
     ten = median(runs.peak_rss_kb["ten-year"])
     out = [
         Row("memory: peak RSS, bare Textual app (floor)", mib(bare)),
-        Row("memory: peak RSS, onemore on the ten-year store (home screen)", mib(ten),
-            f"{ratio_text(ten / bare)} bare", "≤ 1.3× bare", ten / bare <= TARGET),
+        Row(
+            "memory: peak RSS, onemore on the ten-year store (home screen)",
+            mib(ten),
+            f"{ratio_text(ten / bare)} bare",
+            "≤ 1.3× bare",
+            ten / bare <= TARGET,
+        ),
     ]
     for view in opened or []:
         if view.peak_rss_kb:
             peak, small = view.peak_rss_kb, view.small_store_peak_rss_kb
-            out.append(Row(
-                f"memory: peak RSS, {view.name} opened: ten-year store / one-month store",
-                f"{mib(peak)} / {mib(small)}",
-                f"{ratio_text(peak / bare)} / {ratio_text(small / bare)} bare", "≤ 1.3× bare",
-                peak / bare <= TARGET))
+            out.append(
+                Row(
+                    f"memory: peak RSS, {view.name} opened: ten-year store / one-month store",
+                    f"{mib(peak)} / {mib(small)}",
+                    f"{ratio_text(peak / bare)} / {ratio_text(small / bare)} bare",
+                    "≤ 1.3× bare",
+                    peak / bare <= TARGET,
+                )
+            )
     return out

@@ -40,18 +40,28 @@ def measure(history: Path, home: Path, repeats: int = 5) -> list[Opened]:
     small = copy_store(cached_history(SMALL_YEARS), home / "views-small-store")
     opened = []
     for name in VIEWS:
-        child = run_child([*onemore_args(store, home), "--open", name, "--repeat", str(repeats)],
-                          home, timeout=300)
+        child = run_child(
+            [*onemore_args(store, home), "--open", name, "--repeat", str(repeats)],
+            home,
+            timeout=300,
+        )
         times = child.result["open_s"]
         problem = next((t for t in times if isinstance(t, str)), None)
         if problem is not None:
             opened.append(Opened(name, [], [], problem))
             continue
         on_small = run_child(
-            [*onemore_args(small, home), "--open", name, "--repeat", str(repeats)], home)
-        opened.append(Opened(name, [t[0] for t in times], [t[1] for t in times],
-                             peak_rss_kb=child.result["peak_rss_kb"],
-                             small_store_peak_rss_kb=on_small.result["peak_rss_kb"]))
+            [*onemore_args(small, home), "--open", name, "--repeat", str(repeats)], home
+        )
+        opened.append(
+            Opened(
+                name,
+                [t[0] for t in times],
+                [t[1] for t in times],
+                peak_rss_kb=child.result["peak_rss_kb"],
+                small_store_peak_rss_kb=on_small.result["peak_rss_kb"],
+            )
+        )
     return opened
 
 
@@ -62,10 +72,14 @@ def rows(opened: list[Opened]) -> list[Row]:
             out.append(Row(f"open {view.name}, ten-year store", view.why, target="≤ 200 ms"))
             continue
         first, complete = median(view.first_s), median(view.complete_s)
-        out.append(Row(
-            f"open {view.name}, ten-year store: first paint / complete (median of "
-            f"{len(view.complete_s)})",
-            f"{ms(first)} / {ms(complete)}", f"{ratio_text(complete / TARGET_S)} target",
-            "≤ 200 ms", complete <= TARGET_S,
-        ))
+        out.append(
+            Row(
+                f"open {view.name}, ten-year store: first paint / complete (median of "
+                f"{len(view.complete_s)})",
+                f"{ms(first)} / {ms(complete)}",
+                f"{ratio_text(complete / TARGET_S)} target",
+                "≤ 200 ms",
+                complete <= TARGET_S,
+            )
+        )
     return out

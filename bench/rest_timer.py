@@ -43,8 +43,14 @@ COLUMNS, LINES = 100, 32
 # -- the child -------------------------------------------------------------------------------
 
 
-def run_child(result: Path, window_s: float, rest_s: int, home: Path,
-              profile: Path | None = None, pacer: str = "cyclic-sigh") -> None:
+def run_child(
+    result: Path,
+    window_s: float,
+    rest_s: int,
+    home: Path,
+    profile: Path | None = None,
+    pacer: str = "cyclic-sigh",
+) -> None:
     from textual.widgets import Digits
 
     from tui.app import make_app
@@ -53,8 +59,9 @@ def run_child(result: Path, window_s: float, rest_s: int, home: Path,
     from tui.store.repository import Store
 
     store = Store(home / "rest-store")
-    app = make_app(store, Settings(pacer=pacer), [], user_folder=home / "config",
-                   cursor_blink=False)
+    app = make_app(
+        store, Settings(pacer=pacer), [], user_folder=home / "config", cursor_blink=False
+    )
     frames: list[tuple[float, str]] = []
     bells: list[float] = []
     countdowns: dict[int, Digits] = {}
@@ -140,8 +147,9 @@ def gap(remaining: float, interval: tuple[float, float]) -> float:
     return max(0.0, low - remaining, remaining - high)
 
 
-def largest_gap(frames: list[tuple[float, str]], deadline: float,
-                window: tuple[float, float]) -> tuple[float, float]:
+def largest_gap(
+    frames: list[tuple[float, str]], deadline: float, window: tuple[float, float]
+) -> tuple[float, float]:
     """(largest gap, remaining time at it) over the window."""
     worst, worst_at = 0.0, 0.0
     start, end = window
@@ -157,8 +165,13 @@ def largest_gap(frames: list[tuple[float, str]], deadline: float,
     return worst, worst_at
 
 
-def measure(home: Path, window_s: float = WINDOW_S, rest_s: int = REST_S,
-            profile: Path | None = None, pacer: str = "cyclic-sigh") -> RestRun:
+def measure(
+    home: Path,
+    window_s: float = WINDOW_S,
+    rest_s: int = REST_S,
+    profile: Path | None = None,
+    pacer: str = "cyclic-sigh",
+) -> RestRun:
     result = home / "rest-result.json"
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
@@ -182,10 +195,29 @@ def measure(home: Path, window_s: float = WINDOW_S, rest_s: int = REST_S,
 
     # Textual writes its frames to stderr, so both go to the terminal.
     child = subprocess.Popen(
-        [PYTHON, "-m", "bench.rest_timer", "--child", "--result", str(result),
-         "--window", str(window_s), "--rest", str(rest_s), "--home", str(home),
-         "--pacer", pacer, *(["--profile", str(profile)] if profile else [])],
-        stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT, start_new_session=True,
+        [
+            PYTHON,
+            "-m",
+            "bench.rest_timer",
+            "--child",
+            "--result",
+            str(result),
+            "--window",
+            str(window_s),
+            "--rest",
+            str(rest_s),
+            "--home",
+            str(home),
+            "--pacer",
+            pacer,
+            *(["--profile", str(profile)] if profile else []),
+        ],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
     )
     os.close(slave)
     reader = threading.Thread(target=drain, daemon=True)
@@ -198,8 +230,9 @@ def measure(home: Path, window_s: float = WINDOW_S, rest_s: int = REST_S,
         reader.join(timeout=5)
         os.close(master)
     if code != 0 or not result.exists():
-        raise RuntimeError(f"the rest-timer child failed ({code}): "
-                           f"{bytes(tail).decode(errors='replace')[-1500:]}")
+        raise RuntimeError(
+            f"the rest-timer child failed ({code}): {bytes(tail).decode(errors='replace')[-1500:]}"
+        )
     data = json.loads(result.read_text())
     window = tuple(data["window"])
     worst, worst_at = largest_gap([tuple(f) for f in data["frames"]], data["deadline"], window)
@@ -221,17 +254,28 @@ def rows(run: RestRun) -> list[Row]:
     bell = run.bell_late_s
     fps = run.frames / run.window_s
     return [
-        Row(f"rest timer: largest gap shown vs true ({run.window_s:.0f} s, real clock)",
-            ms(run.largest_gap_s), f"{run.largest_gap_s / gap_target:.2f}× target",
-            "≤ 0.1 s + 1 frame (117 ms)", run.largest_gap_s <= gap_target),
-        Row("rest timer: end signal (bell) after the deadline",
+        Row(
+            f"rest timer: largest gap shown vs true ({run.window_s:.0f} s, real clock)",
+            ms(run.largest_gap_s),
+            f"{run.largest_gap_s / gap_target:.2f}× target",
+            "≤ 0.1 s + 1 frame (117 ms)",
+            run.largest_gap_s <= gap_target,
+        ),
+        Row(
+            "rest timer: end signal (bell) after the deadline",
             "no bell" if bell is None else ms(bell),
-            "—" if bell is None else f"{bell / 0.1:.2f}× target", "≤ 100 ms",
-            bell is not None and bell <= 0.1),
-        Row(f"rest timer: CPU while resting, pacer {run.pacer} ({fps:.0f} frames/s, "
+            "—" if bell is None else f"{bell / 0.1:.2f}× target",
+            "≤ 100 ms",
+            bell is not None and bell <= 0.1,
+        ),
+        Row(
+            f"rest timer: CPU while resting, pacer {run.pacer} ({fps:.0f} frames/s, "
             f"{run.bytes_written / run.window_s / 1024:.1f} KiB/s to the terminal)",
-            f"{run.cpu_share:.1%} of a core", f"{run.cpu_share / 0.02:.2f}× target",
-            "≤ 2 % of a core", run.cpu_share <= 0.02),
+            f"{run.cpu_share:.1%} of a core",
+            f"{run.cpu_share / 0.02:.2f}× target",
+            "≤ 2 % of a core",
+            run.cpu_share <= 0.02,
+        ),
     ]
 
 
@@ -243,8 +287,9 @@ def main() -> int:
     parser.add_argument("--rest", type=int, default=REST_S)
     parser.add_argument("--home", type=Path)
     parser.add_argument("--pacer", default="cyclic-sigh", help="breathing pattern or off")
-    parser.add_argument("--profile", type=Path,
-                        help="(child) cProfile the window into this file, to find CPU hogs")
+    parser.add_argument(
+        "--profile", type=Path, help="(child) cProfile the window into this file, to find CPU hogs"
+    )
     args = parser.parse_args()
     if args.child:
         run_child(args.result, args.window, args.rest, args.home, args.profile, args.pacer)

@@ -33,8 +33,11 @@ def say(line: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", default=",".join(FIGURES),
-                        help=f"comma-separated figures (default: all of {', '.join(FIGURES)})")
+    parser.add_argument(
+        "--only",
+        default=",".join(FIGURES),
+        help=f"comma-separated figures (default: all of {', '.join(FIGURES)})",
+    )
     parser.add_argument("--repeats", type=int, default=9, help="start-up runs of each app")
     parser.add_argument("--years", type=float, default=10)
     parser.add_argument("--seed", type=int, default=1)
@@ -55,49 +58,58 @@ def main(argv: list[str] | None = None) -> int:
         try:
             return measure()
         except Exception as problem:  # noqa: BLE001 - reported in the table
-            rows.append(Row(name, f"could not run: {str(problem).splitlines()[0][:70]}",
-                            ok=False))
+            rows.append(Row(name, f"could not run: {str(problem).splitlines()[0][:70]}", ok=False))
             return None
 
     runs = opened = None
     with scratch("run") as home:
         if "startup" in wanted:
-            runs = attempt(f"start-up (bare, empty, ten-year × {args.repeats})",
-                           lambda: startup.measure(history, home, args.repeats))
+            runs = attempt(
+                f"start-up (bare, empty, ten-year × {args.repeats})",
+                lambda: startup.measure(history, home, args.repeats),
+            )
             rows += startup.rows(runs) if runs else []
         if "log" in wanted:
-            samples = attempt(f"log a set ({log_set.ROUNDS} × {log_set.SETS} sets)",
-                              lambda: log_set.measure(history, home))
+            samples = attempt(
+                f"log a set ({log_set.ROUNDS} × {log_set.SETS} sets)",
+                lambda: log_set.measure(history, home),
+            )
             rows += log_set.rows(samples) if samples else []
         if "rest" in wanted:
-            rest = attempt(f"rest timer ({rest_timer.WINDOW_S:g} s on the real clock)",
-                           lambda: rest_timer.measure(home))
+            rest = attempt(
+                f"rest timer ({rest_timer.WINDOW_S:g} s on the real clock)",
+                lambda: rest_timer.measure(home),
+            )
             rows += rest_timer.rows(rest) if rest else []
         if "views" in wanted:
-            opened = attempt("review, history, progress chart",
-                             lambda: open_views.measure(history, home))
+            opened = attempt(
+                "review, history, progress chart", lambda: open_views.measure(history, home)
+            )
             rows += open_views.rows(opened) if opened else []
         if "import" in wanted:
             imported = attempt("import (50,000-row Strong CSV)", lambda: importing.measure(home))
             rows += importing.rows(imported) if imported else []
         if "sync" in wanted:
-            synced = attempt("sync (push, pull, one session)",
-                             lambda: sync.measure(history, home))
+            synced = attempt("sync (push, pull, one session)", lambda: sync.measure(history, home))
             rows += sync.rows(synced) if synced else []
         if runs is not None:
             rows += memory.rows(runs, opened)
 
     stats = stats_of(generate(args.years, args.seed))
-    print(f"OneMore benchmarks, {datetime.now():%Y-%m-%d %H:%M}: "
-          f"Python {platform.python_version()}, Textual {textual.__version__}, "
-          f"{os.cpu_count()} cores")
+    print(
+        f"OneMore benchmarks, {datetime.now():%Y-%m-%d %H:%M}: "
+        f"Python {platform.python_version()}, Textual {textual.__version__}, "
+        f"{os.cpu_count()} cores"
+    )
     print(f"Ten-year store: {stats.line()} ({cache_key(args.years, args.seed)})")
     print()
     print(table(rows))
     missed = [r.figure for r in rows if r.ok is False]
     print()
-    print(f"{len(missed)} of {sum(r.ok is not None for r in rows)} targets missed"
-          f" ({time.perf_counter() - started:.0f} s)")
+    print(
+        f"{len(missed)} of {sum(r.ok is not None for r in rows)} targets missed"
+        f" ({time.perf_counter() - started:.0f} s)"
+    )
     return 0
 
 

@@ -25,7 +25,8 @@ class Runs:
     def add(self, name: str, wall: float, result: dict) -> None:
         self.wall_s.setdefault(name, []).append(wall)
         self.first_screen_s.setdefault(name, []).append(
-            result["first_screen_at"] - result["started_at"])
+            result["first_screen_at"] - result["started_at"]
+        )
         self.peak_rss_kb.setdefault(name, []).append(result["peak_rss_kb"])
 
     def median_wall(self, name: str) -> float:
@@ -49,7 +50,7 @@ def measure(history: Path, home: Path, repeats: int) -> Runs:
     runs = Runs()
     names = list(children)
     for round_ in range(repeats):
-        for name in names[round_ % 3:] + names[: round_ % 3]:
+        for name in names[round_ % 3 :] + names[: round_ % 3]:
             child = run_child(children[name], home)
             runs.add(name, child.wall_s, child.result)
     return runs
@@ -60,8 +61,18 @@ def rows(runs: Runs) -> list[Row]:
     n = len(runs.wall_s["bare"])
     return [
         Row(f"start-up: bare Textual app (floor), median of {n}", ms(bare)),
-        Row("start-up: onemore, empty store", ms(empty), f"{ratio_text(empty / bare)} bare",
-            "≤ 1.5× bare", empty / bare <= 1.5),
-        Row("start-up: onemore, ten-year store", ms(ten), f"{ratio_text(ten / empty)} empty",
-            "≤ 1.1× empty", ten / empty <= 1.1),
+        Row(
+            "start-up: onemore, empty store",
+            ms(empty),
+            f"{ratio_text(empty / bare)} bare",
+            "≤ 1.5× bare",
+            empty / bare <= 1.5,
+        ),
+        Row(
+            "start-up: onemore, ten-year store",
+            ms(ten),
+            f"{ratio_text(ten / empty)} empty",
+            "≤ 1.1× empty",
+            ten / empty <= 1.1,
+        ),
     ]

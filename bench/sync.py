@@ -64,8 +64,17 @@ def finish_one_session(store: Store) -> None:
     exercise = session.exercises[0].id
     for number in range(3):
         at = started + timedelta(minutes=3 * number)
-        store.log_set(exercise, SetLog(id=f"bench-sync-set-{number}", kind="working",
-                                       weight=120, reps=5, logged_at=at, rir=2.0))
+        store.log_set(
+            exercise,
+            SetLog(
+                id=f"bench-sync-set-{number}",
+                kind="working",
+                weight=120,
+                reps=5,
+                logged_at=at,
+                rir=2.0,
+            ),
+        )
     store.finish_session(started + timedelta(minutes=15))
 
 
@@ -75,14 +84,17 @@ def measure(history: Path, home: Path) -> SyncRuns:
     server = PouchServer(install_pouchdb_server(), home / "pouchdb").start()
     try:
         config = server.new_database()
-        with Store(copy_store(history, home / "sync-here")) as here, \
-                Store(home / "sync-there") as there:
+        with (
+            Store(copy_store(history, home / "sync-here")) as here,
+            Store(home / "sync-there") as there,
+        ):
             sessions = here.session_count
             push = timed_sync(here, config)
             pull = timed_sync(there, config)
             if (push.report.pushed, pull.report.pulled) != (sessions, sessions):
-                raise RuntimeError(f"sync moved {push.report.counts} / {pull.report.counts} "
-                                   f"of {sessions} sessions")
+                raise RuntimeError(
+                    f"sync moved {push.report.counts} / {pull.report.counts} of {sessions} sessions"
+                )
             finish_one_session(here)
             one = timed_sync(here, config)
             receive_one = timed_sync(there, config)
@@ -96,14 +108,22 @@ def rows(runs: SyncRuns) -> list[Row]:
         if key is None:
             return Row(what, secs(synced.seconds))
         target = TARGETS[key]
-        return Row(what, secs(synced.seconds), f"{ratio_text(synced.seconds / target)} target",
-                   f"≤ {target:g} s", synced.seconds <= target)
+        return Row(
+            what,
+            secs(synced.seconds),
+            f"{ratio_text(synced.seconds / target)} target",
+            f"≤ {target:g} s",
+            synced.seconds <= target,
+        )
 
     n = f"{runs.sessions:,}"
     return [
         row(f"sync: push the ten-year store ({n} sessions) to pouchdb-server", runs.push, "push"),
-        row(f"sync: pull it into an empty data folder ({runs.pull.report.pulled:,} sessions)",
-            runs.pull, "pull"),
+        row(
+            f"sync: pull it into an empty data folder ({runs.pull.report.pulled:,} sessions)",
+            runs.pull,
+            "pull",
+        ),
         row("sync: one new session, from the device that logged it", runs.one, "one"),
         row("sync: the same session arriving on the other device", runs.receive_one, None),
     ]

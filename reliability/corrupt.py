@@ -19,8 +19,15 @@ from tui.store.repository import Store
 from tui.sync.state import SyncState
 
 NOW = datetime(2026, 11, 25, 18, 0, tzinfo=timezone.utc)
-STORE_FILES = ("live.json", "history/2025.json", "index.json", "summaries.json",
-               "lifts/barbell_back_squat.json", "outbox.json", "sync.json")
+STORE_FILES = (
+    "live.json",
+    "history/2025.json",
+    "index.json",
+    "summaries.json",
+    "lifts/barbell_back_squat.json",
+    "outbox.json",
+    "sync.json",
+)
 TARGET = "http://127.0.0.1:9/onemore"  # the server sync.json belongs to (see config_for_sync)
 
 

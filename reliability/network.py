@@ -31,8 +31,14 @@ FAULTY_DEADLINE_S = 4.0
 
 def a_session(rng: random.Random) -> Session:
     moment = DAY_ONE + timedelta(days=rng.randrange(365), minutes=rng.randrange(1440))
-    return make_session("Net", at=moment, sets=rng.randint(1, 4), exercise="Overhead Press",
-                        catalog_id="overhead_press", weight=50)
+    return make_session(
+        "Net",
+        at=moment,
+        sets=rng.randint(1, 4),
+        exercise="Overhead Press",
+        catalog_id="overhead_press",
+        weight=50,
+    )
 
 
 def change_something(data: Path, rng: random.Random, added: set[str]) -> None:

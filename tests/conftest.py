@@ -44,17 +44,33 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
         monkeypatch.delenv(name, raising=False)
 
 
-def make_set(weight: float = 100, reps: int = 5, *, kind: str = "working", at: datetime = START,
-             rir: float | None = 2, unit: str = "kg") -> SetLog:
-    return SetLog(id=new_id(), kind=kind, weight=weight, reps=reps, logged_at=at, rir=rir, unit=unit)  # type: ignore[arg-type]
+def make_set(
+    weight: float = 100,
+    reps: int = 5,
+    *,
+    kind: str = "working",
+    at: datetime = START,
+    rir: float | None = 2,
+    unit: str = "kg",
+) -> SetLog:
+    return SetLog(
+        id=new_id(), kind=kind, weight=weight, reps=reps, logged_at=at, rir=rir, unit=unit
+    )  # type: ignore[arg-type]
 
 
-def make_session(name: str = "Full body A", *, at: datetime = START, sets: int = 3,
-                 exercise: str = "Barbell Back Squat", catalog_id: str | None = "barbell_back_squat",
-                 weight: float = 100) -> Session:
+def make_session(
+    name: str = "Full body A",
+    *,
+    at: datetime = START,
+    sets: int = 3,
+    exercise: str = "Barbell Back Squat",
+    catalog_id: str | None = "barbell_back_squat",
+    weight: float = 100,
+) -> Session:
     """A finished session with one exercise of `sets` working sets."""
     log = ExerciseLog(id=new_id(), name=exercise, catalog_id=catalog_id)
     for index in range(sets):
         log = log.with_set(make_set(weight, 5, at=at + timedelta(minutes=3 * index)))
-    return Session(id=new_id(), name=name, started_at=at, ended_at=at + timedelta(hours=1),
-                   exercises=(log,))
+    return Session(
+        id=new_id(), name=name, started_at=at, ended_at=at + timedelta(hours=1), exercises=(log,)
+    )

@@ -15,7 +15,9 @@ SETS_PER_SESSION = 7
 
 def new_session(store: Store, start: datetime) -> str:
     exercise = ExerciseLog(id=new_id(), name="Barbell Back Squat", catalog_id="barbell_back_squat")
-    store.start_session(Session(id=new_id(), name="Crash test", started_at=start).with_exercise(exercise))
+    store.start_session(
+        Session(id=new_id(), name="Crash test", started_at=start).with_exercise(exercise)
+    )
     return exercise.id
 
 

@@ -110,8 +110,13 @@ class FakeCouch:
         newer = sorted((seq, i) for i, seq in self.last_change.items() if seq > since)
         page = newer[:limit]
         results = [
-            {"seq": seq, "id": i, "changes": [{"rev": self.docs[i]["_rev"]}], "doc": self.docs[i],
-             **({"deleted": True} if self.docs[i].get("_deleted") else {})}
+            {
+                "seq": seq,
+                "id": i,
+                "changes": [{"rev": self.docs[i]["_rev"]}],
+                "doc": self.docs[i],
+                **({"deleted": True} if self.docs[i].get("_deleted") else {}),
+            }
             for seq, i in page
         ]
         last = page[-1][0] if page else since

@@ -21,13 +21,24 @@ class RestClock:
         return self.seconds
 
 
-def build_app(data_dir: Path, tmp_path: Path, *, settings: Settings | None = None,
-              wall: FakeClock | None = None, rest_clock: RestClock | None = None,
-              config_path: Path | None = None) -> OneMoreApp:
+def build_app(
+    data_dir: Path,
+    tmp_path: Path,
+    *,
+    settings: Settings | None = None,
+    wall: FakeClock | None = None,
+    rest_clock: RestClock | None = None,
+    config_path: Path | None = None,
+) -> OneMoreApp:
     return make_app(
-        Store(data_dir, now=wall or FakeClock()), settings or Settings(), [],
-        now=wall or FakeClock(), clock=rest_clock or RestClock(),
-        user_folder=tmp_path / "config", config_path=config_path, cursor_blink=False,
+        Store(data_dir, now=wall or FakeClock()),
+        settings or Settings(),
+        [],
+        now=wall or FakeClock(),
+        clock=rest_clock or RestClock(),
+        user_folder=tmp_path / "config",
+        config_path=config_path,
+        cursor_blink=False,
     )
 
 

@@ -35,13 +35,22 @@ LIFTS = {
 }
 
 
-def lift(session_no: int, name: str, weight: float, sets: int, at: datetime,
-         calm: float | None = None) -> ExerciseLog:
+def lift(
+    session_no: int, name: str, weight: float, sets: int, at: datetime, calm: float | None = None
+) -> ExerciseLog:
     title, catalog_id = LIFTS[name]
     logs = tuple(
-        SetLog(id=f"s{session_no}-{name}-{n}", kind="working", weight=weight, reps=5,
-               logged_at=at + timedelta(minutes=4 * n), rir=2, rest_planned_s=180,
-               rest_actual_s=None if n == 0 else 190.0, calm_after_s=None if n == 0 else calm)
+        SetLog(
+            id=f"s{session_no}-{name}-{n}",
+            kind="working",
+            weight=weight,
+            reps=5,
+            logged_at=at + timedelta(minutes=4 * n),
+            rir=2,
+            rest_planned_s=180,
+            rest_actual_s=None if n == 0 else 190.0,
+            calm_after_s=None if n == 0 else calm,
+        )
         for n in range(sets)
     )
     return ExerciseLog(id=f"e{session_no}-{name}", name=title, catalog_id=catalog_id, sets=logs)
@@ -56,10 +65,19 @@ def known_sessions(first_day: datetime = FIRST_DAY) -> list[Session]:
     sessions = []
     for week, (name, exercises) in enumerate(plans):
         at = first_day + timedelta(days=7 * week)
-        logs = tuple(lift(week, lift_name, weight, sets, at, calm)
-                     for lift_name, weight, sets, calm in exercises)
-        sessions.append(Session(id=f"session-{week + 1}", name=name, started_at=at,
-                                ended_at=at + timedelta(minutes=55), exercises=logs))
+        logs = tuple(
+            lift(week, lift_name, weight, sets, at, calm)
+            for lift_name, weight, sets, calm in exercises
+        )
+        sessions.append(
+            Session(
+                id=f"session-{week + 1}",
+                name=name,
+                started_at=at,
+                ended_at=at + timedelta(minutes=55),
+                exercises=logs,
+            )
+        )
     return sessions
 
 

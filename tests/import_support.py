@@ -18,19 +18,27 @@ DATA = Path(__file__).parent / "data"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
-def read_file(path: Path, app: str = "strong", unit: str = "kg",
-              zone: ZoneInfo | None = AMSTERDAM) -> Assembly:
+def read_file(
+    path: Path, app: str = "strong", unit: str = "kg", zone: ZoneInfo | None = AMSTERDAM
+) -> Assembly:
     export, reader, _ = open_export(app, path, unit)
     return read_sessions(export, reader, zone)
 
 
-def import_file(data_dir: Path, path: Path, app: str = "strong", unit: str = "kg",
-                zone: ZoneInfo | None = AMSTERDAM, **flags: bool) -> ImportReport:
+def import_file(
+    data_dir: Path,
+    path: Path,
+    app: str = "strong",
+    unit: str = "kg",
+    zone: ZoneInfo | None = AMSTERDAM,
+    **flags: bool,
+) -> ImportReport:
     export, reader, _ = open_export(app, path, unit)
     assembly = read_sessions(export, reader, zone)
     with Store(data_dir) as store:
-        return import_sessions(assembly, store, ImportReport(export.name, reader.description),
-                               **flags)
+        return import_sessions(
+            assembly, store, ImportReport(export.name, reader.description), **flags
+        )
 
 
 def stored(data_dir: Path) -> list:
@@ -42,8 +50,9 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` with its bytes (empty if the folder does not exist)."""
     if not folder.exists():
         return {}
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def every_row_accounted(report: ImportReport) -> bool:

@@ -38,8 +38,15 @@ def seed(data_dir: Path) -> None:
     clock = FakeClock(START - timedelta(days=7))
     routine = BUILT_IN[0]
     with Store(data_dir, now=clock) as store:
-        live = Live(plan_session(routine.name, routine.exercises, clock(), routine_id=routine.id,
-                                 checkin=CheckIn(4, 3, 4)))
+        live = Live(
+            plan_session(
+                routine.name,
+                routine.exercises,
+                clock(),
+                routine_id=routine.id,
+                checkin=CheckIn(4, 3, 4),
+            )
+        )
         loads = {"Barbell Back Squat": 97.5, "Barbell Bench Press": 70, "Barbell Row": 60}
         for position, exercise in enumerate(live.session.exercises[:3]):
             live = live.go_to(position)
@@ -58,8 +65,9 @@ def scene_app(tmp_path: Path, theme: str = "onemore-dark") -> tuple[OneMoreApp, 
     data_dir = tmp_path / "data"
     seed(data_dir)
     rest_clock = RestClock()
-    app = build_app(data_dir, tmp_path, settings=Settings(theme=theme), rest_clock=rest_clock,
-                    wall=FakeClock())
+    app = build_app(
+        data_dir, tmp_path, settings=Settings(theme=theme), rest_clock=rest_clock, wall=FakeClock()
+    )
     return app, rest_clock
 
 
@@ -170,9 +178,20 @@ async def set_to_failure(pilot: Pilot, clock: RestClock) -> None:
 
 
 SCENES: dict[str, Scene] = {
-    "home": home, "checkin": checkin, "plan_low_day": plan_low_day, "logging": logging,
-    "one_more": one_more, "rest": rest, "rest_over": rest_over, "picker": picker,
-    "summary": summary, "settings": settings, "help": keys_help,
-    "review": review, "history": history, "progress": progress,
-    "progress_table": progress_table, "test_set": set_to_failure,
+    "home": home,
+    "checkin": checkin,
+    "plan_low_day": plan_low_day,
+    "logging": logging,
+    "one_more": one_more,
+    "rest": rest,
+    "rest_over": rest_over,
+    "picker": picker,
+    "summary": summary,
+    "settings": settings,
+    "help": keys_help,
+    "review": review,
+    "history": history,
+    "progress": progress,
+    "progress_table": progress_table,
+    "test_set": set_to_failure,
 }

@@ -49,14 +49,25 @@ def install_pouchdb_server() -> Path:
     with FileLock(str(CACHE.parent / "pouchdb-server.lock"), timeout=600):
         if not _installed():
             result = subprocess.run(
-                ["npm", "install", "--ignore-scripts", "--no-audit", "--no-fund", "--prefix",
-                 str(CACHE), f"pouchdb-server@{VERSION}"],
-                capture_output=True, text=True, timeout=600,
+                [
+                    "npm",
+                    "install",
+                    "--ignore-scripts",
+                    "--no-audit",
+                    "--no-fund",
+                    "--prefix",
+                    str(CACHE),
+                    f"pouchdb-server@{VERSION}",
+                ],
+                capture_output=True,
+                text=True,
+                timeout=600,
             )
             if result.returncode != 0 or not _installed():
                 problem = result.stderr[-2000:]
-                pytest.fail(f"npm could not install pouchdb-server {VERSION}:\n{problem}",
-                            pytrace=False)
+                pytest.fail(
+                    f"npm could not install pouchdb-server {VERSION}:\n{problem}", pytrace=False
+                )
     return PACKAGE / "bin" / "pouchdb-server"
 
 
@@ -88,9 +99,20 @@ class PouchServer:
         storage = ["--in-memory"] if self.in_memory else ["--dir", str(self.folder / "db")]
         with open(self.folder / "stdout.txt", "ab") as output:
             self.process = subprocess.Popen(
-                ["node", str(self.script), *storage, "--host", "127.0.0.1",
-                 "--port", str(self.port), "--no-stdout-logs"],
-                cwd=self.folder, stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
+                [
+                    "node",
+                    str(self.script),
+                    *storage,
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(self.port),
+                    "--no-stdout-logs",
+                ],
+                cwd=self.folder,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
         self._wait_until_up()
         return self
@@ -125,8 +147,9 @@ class PouchServer:
                 self.kill()
 
     def as_admin(self, method: str, path: str, body: object = None) -> httpx.Response:
-        return httpx.request(method, self.url + path, json=body, auth=(ADMIN, self.admin_password),
-                             timeout=10)
+        return httpx.request(
+            method, self.url + path, json=body, auth=(ADMIN, self.admin_password), timeout=10
+        )
 
     def new_database(self) -> SyncConfig:
         """A fresh database (made by the admin) whose only member is a fresh non-admin user."""
@@ -134,10 +157,16 @@ class PouchServer:
         user, password = "lifter_" + secrets.token_hex(4), secrets.token_hex(12)
         for method, path, body in (
             ("PUT", f"/{name}", None),
-            ("PUT", f"/_users/org.couchdb.user:{user}",
-             {"name": user, "password": password, "roles": [], "type": "user"}),
-            ("PUT", f"/{name}/_security",
-             {"admins": {"names": [], "roles": []}, "members": {"names": [user], "roles": []}}),
+            (
+                "PUT",
+                f"/_users/org.couchdb.user:{user}",
+                {"name": user, "password": password, "roles": [], "type": "user"},
+            ),
+            (
+                "PUT",
+                f"/{name}/_security",
+                {"admins": {"names": [], "roles": []}, "members": {"names": [user], "roles": []}},
+            ),
         ):
             response = self.as_admin(method, path, body)
             assert response.status_code in (200, 201), response.text

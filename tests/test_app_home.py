@@ -18,8 +18,12 @@ def text_of(app, selector: str) -> str:
 
 async def test_home_offers_the_session_in_progress_with_its_saved_sets(data_dir, clock):
     with Store(data_dir, now=clock) as store:
-        exercise = ExerciseLog(id=new_id(), name="Barbell Back Squat", catalog_id="barbell_back_squat")
-        store.start_session(Session(id=new_id(), name="Full body A", started_at=START).with_exercise(exercise))
+        exercise = ExerciseLog(
+            id=new_id(), name="Barbell Back Squat", catalog_id="barbell_back_squat"
+        )
+        store.start_session(
+            Session(id=new_id(), name="Full body A", started_at=START).with_exercise(exercise)
+        )
         store.log_set(exercise.id, make_set(100, 5))
         store.log_set(exercise.id, make_set(102.5, 5))
     with Store(data_dir, now=clock) as store:
@@ -32,7 +36,9 @@ async def test_home_offers_the_session_in_progress_with_its_saved_sets(data_dir,
 
 async def test_home_shows_the_last_finished_session(data_dir, clock):
     with Store(data_dir, now=clock) as store:
-        store.add_finished([make_session("Lower", at=START - timedelta(days=3)), make_session("Upper")])
+        store.add_finished(
+            [make_session("Lower", at=START - timedelta(days=3)), make_session("Upper")]
+        )
         app = make_app(store, Settings(), [], now=clock)
         async with app.run_test(size=(100, 30)):
             assert "Upper" in text_of(app, "#last-session")
@@ -44,7 +50,9 @@ async def test_problems_found_at_start_are_told_on_screen(data_dir, clock):
     data_dir.mkdir(mode=0o700)
     (data_dir / "live.json").write_text("{broken")
     with Store(data_dir, now=clock) as store:
-        app = make_app(store, Settings(theme="neon"), ["config.toml: 'unit' must be one of..."], now=clock)
+        app = make_app(
+            store, Settings(theme="neon"), ["config.toml: 'unit' must be one of..."], now=clock
+        )
         async with app.run_test(size=(100, 30)):
             messages = [n.message for n in app._notifications]
             assert any("live.json could not be read" in m for m in messages)
@@ -73,8 +81,15 @@ async def test_a_theme_chosen_in_the_command_palette_is_remembered(data_dir, clo
 
     config = tmp_path / "config.toml"
     with Store(data_dir, now=clock) as store:
-        app = make_app(store, Settings(), [], now=clock, config_path=config,
-                       user_folder=tmp_path / "cfg", cursor_blink=False)
+        app = make_app(
+            store,
+            Settings(),
+            [],
+            now=clock,
+            config_path=config,
+            user_folder=tmp_path / "cfg",
+            cursor_blink=False,
+        )
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("ctrl+p")
             await pilot.press(*"theme")
@@ -88,28 +103,45 @@ async def test_a_theme_chosen_in_the_command_palette_is_remembered(data_dir, clo
 
 
 async def test_a_theme_that_is_not_installed_is_not_written_over_in_the_config(
-        data_dir, clock, tmp_path):
+    data_dir, clock, tmp_path
+):
     config = tmp_path / "config.toml"
     config.write_text('theme = "gym"  # my own, in themes/gym.toml\n')
     before = config.read_bytes()
     with Store(data_dir, now=clock) as store:
-        app = make_app(store, Settings(theme="gym"), [], now=clock, config_path=config,
-                       user_folder=tmp_path / "cfg", cursor_blink=False)
+        app = make_app(
+            store,
+            Settings(theme="gym"),
+            [],
+            now=clock,
+            config_path=config,
+            user_folder=tmp_path / "cfg",
+            cursor_blink=False,
+        )
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             assert app.theme == "onemore-dark"  # for now; the file may be fixed by next time
     assert config.read_bytes() == before
 
 
-async def test_settings_changed_on_screen_are_saved_and_bad_numbers_are_told(data_dir, clock, tmp_path):
+async def test_settings_changed_on_screen_are_saved_and_bad_numbers_are_told(
+    data_dir, clock, tmp_path
+):
     from textual.widgets import Input, Switch
 
     from tui.settings import load_settings
 
     config = tmp_path / "config.toml"
     with Store(data_dir, now=clock) as store:
-        app = make_app(store, Settings(), [], now=clock, config_path=config,
-                       user_folder=tmp_path / "cfg", cursor_blink=False)
+        app = make_app(
+            store,
+            Settings(),
+            [],
+            now=clock,
+            config_path=config,
+            user_folder=tmp_path / "cfg",
+            cursor_blink=False,
+        )
         async with app.run_test(size=(100, 40)) as pilot:
             await pilot.press("comma")
             app.screen.query_one("#bell", Switch).value = False

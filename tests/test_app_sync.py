@@ -20,7 +20,8 @@ async def finish_one_session(pilot):
 
 
 async def test_a_finished_session_reaches_the_server_and_the_line_says_synced(
-        server, data_dir, tmp_path, monkeypatch):
+    server, data_dir, tmp_path, monkeypatch
+):
     monkeypatch.setenv("ONEMORE_SYNC_PASSWORD", server.config.password)
     config = write_config(tmp_path, server.config.url, server.config.database, server.config.user)
     app = build_app(data_dir, tmp_path, config_path=config)
@@ -37,7 +38,8 @@ async def test_a_finished_session_reaches_the_server_and_the_line_says_synced(
 
 
 async def test_an_unreachable_server_leaves_the_session_pending_and_the_app_working(
-        data_dir, tmp_path, monkeypatch):
+    data_dir, tmp_path, monkeypatch
+):
     monkeypatch.setenv("ONEMORE_SYNC_PASSWORD", "secret-password")
     config = write_config(tmp_path, f"http://127.0.0.1:{free_port()}", "lifts", "lifter")
     app = build_app(data_dir, tmp_path, config_path=config)

@@ -28,7 +28,13 @@ def test_lungs_fill_on_the_way_in_and_empty_on_the_way_out():
 
 
 def test_box_breathing_holds_between_breaths():
-    assert [breath_at("box", t).phase for t in (1, 5, 9, 13, 17)] == ["in", "hold", "out", "hold", "in"]
+    assert [breath_at("box", t).phase for t in (1, 5, 9, 13, 17)] == [
+        "in",
+        "hold",
+        "out",
+        "hold",
+        "in",
+    ]
 
 
 def test_the_pacer_can_be_off():
@@ -69,7 +75,17 @@ def test_time_to_calm_is_measured_from_the_start_of_the_rest():
     assert rest.calm(120.0).calm_at == 95.25  # the first "calm" counts
 
 
-@pytest.mark.parametrize(("seconds", "text"), [(180, "3:00"), (179.2, "3:00"), (61, "1:01"),
-                                                (0.4, "0:01"), (0, "0:00"), (-5.5, "0:05"), (-65, "1:05")])
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [
+        (180, "3:00"),
+        (179.2, "3:00"),
+        (61, "1:01"),
+        (0.4, "0:01"),
+        (0, "0:00"),
+        (-5.5, "0:05"),
+        (-65, "1:05"),
+    ],
+)
 def test_clock_text(seconds, text):
     assert clock_text(seconds) == text

@@ -25,8 +25,9 @@ def a_test_set(stop, said, total, weight=80.0, **more):
 
 def squat_tests(*answers, weight=80.0, name="Squat", catalog_id="squat", **more):
     """Test sets of one exercise in one session, each (reps at stop, said RIR, total reps)."""
-    exercise = an_exercise(*(a_test_set(*a, weight=weight, **more) for a in answers), name=name,
-                           catalog_id=catalog_id)
+    exercise = an_exercise(
+        *(a_test_set(*a, weight=weight, **more) for a in answers), name=name, catalog_id=catalog_id
+    )
     return calibration_sets(a_session(exercise))
 
 
@@ -74,16 +75,27 @@ def test_by_exercise():
     assert {key: s.average_error for key, s in summaries.items()} == {"squat": -2, "bench": 0}
 
 
-@pytest.mark.parametrize("answers, line", [
-    ([(5, 0, 7)] * 5, "At 80 kg Squat you stop about 2 reps before real failure, "
-                      "from 5 test sets."),
-    ([(5, 2, 10)], "At 80 kg Squat real failure is about 3 reps further than you think, "
-                   "from 1 test set."),
-    ([(5, 3, 7)], "At 80 kg Squat real failure comes about 1 rep sooner than you think, "
-                  "from 1 test set."),
-    ([(5, 2, 7), (5, 2, 7), (5, 1, 7)], "At 80 kg Squat your guess of reps left is about right, "
-                                         "from 3 test sets."),
-])
+@pytest.mark.parametrize(
+    "answers, line",
+    [
+        (
+            [(5, 0, 7)] * 5,
+            "At 80 kg Squat you stop about 2 reps before real failure, from 5 test sets.",
+        ),
+        (
+            [(5, 2, 10)],
+            "At 80 kg Squat real failure is about 3 reps further than you think, from 1 test set.",
+        ),
+        (
+            [(5, 3, 7)],
+            "At 80 kg Squat real failure comes about 1 rep sooner than you think, from 1 test set.",
+        ),
+        (
+            [(5, 2, 7), (5, 2, 7), (5, 1, 7)],
+            "At 80 kg Squat your guess of reps left is about right, from 3 test sets.",
+        ),
+    ],
+)
 def test_the_plain_line(answers, line):
     assert explain(squat_tests(*answers)) == line
 
@@ -94,18 +106,25 @@ def test_the_line_gives_the_load_range_in_the_lifters_unit():
 
 
 def test_the_line_for_bodyweight_and_for_several_lifts():
-    pull_ups = squat_tests((5, 0, 7), weight=0, name="Pull-up", catalog_id="pull_up",
-                           bodyweight=True)
+    pull_ups = squat_tests(
+        (5, 0, 7), weight=0, name="Pull-up", catalog_id="pull_up", bodyweight=True
+    )
     assert explain(pull_ups).startswith("At bodyweight Pull-up you stop")
     assert explain(pull_ups + squat_tests((5, 0, 7))).startswith("Across your lifts you stop")
 
 
-@pytest.mark.parametrize("answers, words", [
-    ([(5, 0, 9), (5, 0, 8), (5, 0, 6), (5, 0, 5)], "your guesses are getting closer"),
-    ([(5, 0, 5), (5, 0, 6), (5, 0, 8), (5, 0, 9)], "your guesses are drifting further off"),
-    ([(5, 0, 7), (5, 0, 8), (5, 0, 8), (5, 0, 7)], "your guesses are about as close as at first"),
-    ([(5, 0, 7)], None),
-])
+@pytest.mark.parametrize(
+    "answers, words",
+    [
+        ([(5, 0, 9), (5, 0, 8), (5, 0, 6), (5, 0, 5)], "your guesses are getting closer"),
+        ([(5, 0, 5), (5, 0, 6), (5, 0, 8), (5, 0, 9)], "your guesses are drifting further off"),
+        (
+            [(5, 0, 7), (5, 0, 8), (5, 0, 8), (5, 0, 7)],
+            "your guesses are about as close as at first",
+        ),
+        ([(5, 0, 7)], None),
+    ],
+)
 def test_trend_in_words(answers, words):
     assert trend_words(summarize(squat_tests(*answers))) == words
 
@@ -123,7 +142,8 @@ def test_perceived_and_technical_stops_by_month():
     ]
     months = stops_by_month(sessions)
     assert [(m.month, m.perceived, m.technical) for m in months] == [
-        ("2026-11", 2, 2), ("2027-01", 1, 0),
+        ("2026-11", 2, 2),
+        ("2027-01", 1, 0),
     ]
     assert [m.perceived_share for m in months] == [0.5, 1.0]
 

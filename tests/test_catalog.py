@@ -138,8 +138,15 @@ def test_small_muscles_rest_shorter_than_big_ones_in_isolation_work() -> None:
 
 
 def test_big_lifts_are_compound_and_single_joint_lifts_are_isolation() -> None:
-    for lift_id in ("barbell_back_squat", "barbell_bench_press", "conventional_deadlift",
-                    "overhead_press", "pull_up", "barbell_row", "leg_press"):
+    for lift_id in (
+        "barbell_back_squat",
+        "barbell_bench_press",
+        "conventional_deadlift",
+        "overhead_press",
+        "pull_up",
+        "barbell_row",
+        "leg_press",
+    ):
         assert CATALOG[lift_id].category == "compound", lift_id
     for lift_id in ("leg_extension", "lateral_raise", "barbell_curl", "triceps_pushdown"):
         assert CATALOG[lift_id].category == "isolation", lift_id
@@ -147,8 +154,17 @@ def test_big_lifts_are_compound_and_single_joint_lifts_are_isolation() -> None:
 
 @pytest.mark.parametrize(
     "lift_id",
-    ["barbell_back_squat", "front_squat", "bulgarian_split_squat", "walking_lunge",
-     "conventional_deadlift", "overhead_press", "barbell_row", "pull_up", "power_clean"],
+    [
+        "barbell_back_squat",
+        "front_squat",
+        "bulgarian_split_squat",
+        "walking_lunge",
+        "conventional_deadlift",
+        "overhead_press",
+        "barbell_row",
+        "pull_up",
+        "power_clean",
+    ],
 )
 def test_coordination_heavy_lifts_named_in_the_product(lift_id: str) -> None:
     assert CATALOG[lift_id].complexity == "coordination-heavy"
@@ -267,8 +283,14 @@ def test_find_ignores_case_spacing_and_punctuation(typed: str) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "lift_id"),
-    [("Pull-Ups", "pull_up"), ("pullup", "pull_up"), ("Leg Extensions", "leg_extension"),
-     ("Tricep Pushdown", "triceps_pushdown"), ("Chin-ups", "chin_up"), ("T-Bar Row", "t_bar_row")],
+    [
+        ("Pull-Ups", "pull_up"),
+        ("pullup", "pull_up"),
+        ("Leg Extensions", "leg_extension"),
+        ("Tricep Pushdown", "triceps_pushdown"),
+        ("Chin-ups", "chin_up"),
+        ("T-Bar Row", "t_bar_row"),
+    ],
 )
 def test_find_accepts_plurals_and_joined_words(typed: str, lift_id: str) -> None:
     assert find(typed).id == lift_id
@@ -308,8 +330,19 @@ def test_find_or_custom_makes_a_custom_isolation_lift() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["Zercher Squat", "Deficit Deadlift", "Landmine Press", "Meadows Row", "Neutral Grip Pull-Up",
-     "Ring Chin Up", "Curtsy Lunges", "Ring Dips", "Hang Clean", "Snatch", "Single Leg Hip Thrust"],
+    [
+        "Zercher Squat",
+        "Deficit Deadlift",
+        "Landmine Press",
+        "Meadows Row",
+        "Neutral Grip Pull-Up",
+        "Ring Chin Up",
+        "Curtsy Lunges",
+        "Ring Dips",
+        "Hang Clean",
+        "Snatch",
+        "Single Leg Hip Thrust",
+    ],
 )
 def test_find_or_custom_guesses_compound_from_the_name(name: str) -> None:
     lift = find_or_custom(name)

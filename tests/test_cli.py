@@ -17,8 +17,13 @@ from .conftest import START, make_session, make_set
 
 
 def onemore(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
 
 
 def test_version():
@@ -33,8 +38,12 @@ def fill(data_dir):
     with Store(data_dir) as store:
         store.add_finished([newer, older])
         exercise = ExerciseLog(id=new_id(), name="Bench Press", catalog_id="barbell_bench_press")
-        live = Session(id=new_id(), name="Push", started_at=START + timedelta(days=1),
-                       checkin=CheckIn(sleep=2, stress=4, energy=3)).with_exercise(exercise)
+        live = Session(
+            id=new_id(),
+            name="Push",
+            started_at=START + timedelta(days=1),
+            checkin=CheckIn(sleep=2, stress=4, energy=3),
+        ).with_exercise(exercise)
         store.start_session(live)
         store.log_set(exercise.id, make_set(80, 8, kind="warmup", rir=None))
     return older, newer, live
@@ -51,8 +60,19 @@ def test_export_json_holds_finished_sessions_oldest_first_then_the_one_in_progre
     assert document["sessions"][-1]["ended_at"] is None
     assert document["sessions"][-1]["checkin"] == {"sleep": 2, "stress": 4, "energy": 3}
     first_set = document["sessions"][0]["exercises"][0]["sets"][0]
-    assert set(first_set) >= {"id", "kind", "weight", "bodyweight", "unit", "reps", "rir", "failure",
-                              "rest_planned_s", "rest_actual_s", "logged_at"}
+    assert set(first_set) >= {
+        "id",
+        "kind",
+        "weight",
+        "bodyweight",
+        "unit",
+        "reps",
+        "rir",
+        "failure",
+        "rest_planned_s",
+        "rest_actual_s",
+        "logged_at",
+    }
     assert first_set["kind"] == "working" and first_set["reps"] == 5 and first_set["rir"] == 2
     warmup = document["sessions"][-1]["exercises"][0]["sets"][0]
     assert warmup["kind"] == "warmup" and warmup["rir"] is None
@@ -83,11 +103,14 @@ def test_export_while_the_app_holds_the_store_still_works_and_says_so(data_dir):
     assert "read-only" in result.stderr
 
 
-@pytest.mark.parametrize("args", [
-    ["--data-dir", "/proc/onemore-cannot-be-here", "export"],
-    ["export", "--format", "xml"],
-    ["frobnicate"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--data-dir", "/proc/onemore-cannot-be-here", "export"],
+        ["export", "--format", "xml"],
+        ["frobnicate"],
+    ],
+)
 def test_errors_are_one_clear_line_and_non_zero_never_a_traceback(args, data_dir):
     result = onemore(*args)
     assert result.returncode != 0
@@ -114,10 +137,14 @@ def test_every_subcommand_is_registered_under_its_own_name():
 
 
 def test_starting_the_app_loads_no_subcommand_and_no_http_client():
-    probe = ("import sys; from tui.__main__ import build_parser; build_parser([]); "
-             "import tui.app; print(sorted(m for m in sys.modules "
-             "if m.startswith('tui.commands.') or m == 'httpx'))")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    probe = (
+        "import sys; from tui.__main__ import build_parser; build_parser([]); "
+        "import tui.app; print(sorted(m for m in sys.modules "
+        "if m.startswith('tui.commands.') or m == 'httpx'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.strip() == "['tui.commands.common']", result.stdout  # common: open_store
 
 

@@ -16,8 +16,13 @@ from .import_support import DATA, HEVY_FIXTURE, STRONG_FIXTURE, import_file, sna
 
 
 def onemore(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+    )
 
 
 def run(capsys, data_dir, *args):
@@ -34,15 +39,26 @@ def filled(data_dir):
 
 
 def test_the_report_says_what_came_in_and_what_was_left_out_and_why(data_dir):
-    result = onemore("--data-dir", str(data_dir), "import", "strong", str(STRONG_FIXTURE),
-                     "--unit", "kg", "--tz", "Europe/Amsterdam")
+    result = onemore(
+        "--data-dir",
+        str(data_dir),
+        "import",
+        "strong",
+        str(STRONG_FIXTURE),
+        "--unit",
+        "kg",
+        "--tz",
+        "Europe/Amsterdam",
+    )
     assert result.returncode == 0
     assert result.stderr == ""  # not a terminal: no progress bar
     report = result.stdout
     assert "Imported 10 sessions with 109 sets (99 rests attached to the set after them)." in report
     assert "Already here: 0 sessions." in report
-    assert ("10 × rest after the last set: nothing to attach it to "
-            "(lines 35, 65, 77, 101, 127, 139, 157, 177, 189, 219)") in report
+    assert (
+        "10 × rest after the last set: nothing to attach it to "
+        "(lines 35, 65, 77, 101, 127, 139, 157, 177, 189, 219)"
+    ) in report
     assert "Custom exercises created (not in the catalog): Spider curl, Spider Hammer" in report
     assert "weights read as kg (from --unit)" in report
     assert "218 rows = 109 sets + 99 rests + 10 left out or unreadable + 0 in sessions" in report
@@ -78,10 +94,21 @@ def bad_files(tmp_path):
     return files
 
 
-@pytest.mark.parametrize("name", ["empty.csv", "blank.csv", "export.json", "picture.png",
-                                  "other.csv", "latin1.csv", "utf16.csv"])
-def test_a_file_that_is_not_an_export_is_one_line_and_changes_nothing(capsys, filled, tmp_path,
-                                                                    name):
+@pytest.mark.parametrize(
+    "name",
+    [
+        "empty.csv",
+        "blank.csv",
+        "export.json",
+        "picture.png",
+        "other.csv",
+        "latin1.csv",
+        "utf16.csv",
+    ],
+)
+def test_a_file_that_is_not_an_export_is_one_line_and_changes_nothing(
+    capsys, filled, tmp_path, name
+):
     bad_files(tmp_path)
     before = snapshot(filled)
     code, out, err = run(capsys, filled, "strong", str(tmp_path / name))
@@ -152,8 +179,17 @@ def test_without_strict_the_readable_rows_come_in(capsys, data_dir):
 def test_the_unit_comes_from_the_settings_when_not_given(capsys, data_dir, tmp_path):
     config = tmp_path / "config.toml"
     config.write_text('unit = "lb"\n')
-    main(["--data-dir", str(data_dir), "--config", str(config), "import", "strong",
-          str(DATA / "strong_no_notes.csv")])
+    main(
+        [
+            "--data-dir",
+            str(data_dir),
+            "--config",
+            str(config),
+            "import",
+            "strong",
+            str(DATA / "strong_no_notes.csv"),
+        ]
+    )
     out = capsys.readouterr().out
     assert "weights read as lb (the unit in your settings; choose with --unit kg|lb)" in out
     assert {s.unit for s in stored(data_dir)[0].sets} == {"lb"}

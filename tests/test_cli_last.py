@@ -85,7 +85,8 @@ def test_an_unknown_session_is_one_line_and_exit_1(data_dir, capsys):
     code, out, err = last(data_dir, capsys, "--session", "nope")
     assert code == 1 and out == ""
     assert err.strip() == (
-        "onemore: no finished session with id nope; `onemore last` shows the newest")
+        "onemore: no finished session with id nope; `onemore last` shows the newest"
+    )
 
 
 def test_a_deleted_or_unfinished_session_says_so(data_dir, capsys):
@@ -95,9 +96,11 @@ def test_a_deleted_or_unfinished_session_says_so(data_dir, capsys):
         store.delete_session(older.id, START + timedelta(days=8))
         store.start_session(live)
     assert last(data_dir, capsys, "--session", older.id)[2] == (
-        f"onemore: session {older.id} was deleted\n")
+        f"onemore: session {older.id} was deleted\n"
+    )
     assert last(data_dir, capsys, "--session", live.id)[2] == (
-        f"onemore: session {live.id} is still in progress; finish it to review it\n")
+        f"onemore: session {live.id} is still in progress; finish it to review it\n"
+    )
 
 
 def test_no_finished_session_yet_is_a_friendly_line_not_an_error(data_dir, capsys):
@@ -121,8 +124,13 @@ def test_totals_follow_the_unit_in_the_settings(data_dir, tmp_path, capsys):
 def test_onemore_last_in_a_real_shell_while_the_app_holds_the_store(data_dir):
     fill(data_dir)
     with Store(data_dir):
-        result = subprocess.run([sys.executable, "-m", "tui", "--data-dir", str(data_dir), "last"],
-                                capture_output=True, text=True, timeout=60, env={**os.environ})
+        result = subprocess.run(
+            [sys.executable, "-m", "tui", "--data-dir", str(data_dir), "last"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ},
+        )
     assert result.returncode == 0, result.stderr
     assert "Barbell Back Squat" in result.stdout and "read-only" in result.stderr
 
@@ -135,5 +143,7 @@ def test_test_sets_over_time_show_in_the_review(data_dir, capsys):
     with Store(data_dir) as store:
         store.add_finished([tested(0, 9), tested(3, 8), tested(6, 6), tested(9, 6)])
     _, out, _ = last(data_dir, capsys)
-    assert ("  test sets: At 80 kg Squat you stop about 2 reps before real failure, from 4 test "
-            "sets. Since your first test sets, your guesses are getting closer.") in out
+    assert (
+        "  test sets: At 80 kg Squat you stop about 2 reps before real failure, from 4 test "
+        "sets. Since your first test sets, your guesses are getting closer."
+    ) in out

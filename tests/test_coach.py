@@ -16,15 +16,18 @@ from tui.core.routines import BUILT_IN
 from .conftest import make_set
 
 
-@pytest.mark.parametrize(("answers", "level"), [
-    ((None, None, None), "normal"),
-    ((2, 2, 3), "low"),        # average 2.33
-    ((3, 3, 1), "low"),        # one item at rock bottom
-    ((3, 2, None), "low"),     # average 2.5 of the answered
-    ((3, 3, 3), "normal"),
-    ((4, 4, 4), "good"),
-    ((5, 5, 2), "normal"),     # average 4 but one item below 3
-])
+@pytest.mark.parametrize(
+    ("answers", "level"),
+    [
+        ((None, None, None), "normal"),
+        ((2, 2, 3), "low"),  # average 2.33
+        ((3, 3, 1), "low"),  # one item at rock bottom
+        ((3, 2, None), "low"),  # average 2.5 of the answered
+        ((3, 3, 3), "normal"),
+        ((4, 4, 4), "good"),
+        ((5, 5, 2), "normal"),  # average 4 but one item below 3
+    ],
+)
 def test_readiness_rule(answers, level):
     sleep, stress, energy = answers
     assert readiness(CheckIn(sleep=sleep, stress=stress, energy=energy)) == level
@@ -115,11 +118,14 @@ def test_three_reps_left_when_aiming_for_zero_to_one_adds_a_step():
     assert "3 reps left" in nudge.why
 
 
-@pytest.mark.parametrize(("target_rir", "rir", "failure"), [
-    (2, 3, None),        # aiming for 2, three left: close enough
-    (1, 2, None),
-    (0, 0, "technical"),  # form broke: a real stop
-    (1, None, None),     # skipped
-])
+@pytest.mark.parametrize(
+    ("target_rir", "rir", "failure"),
+    [
+        (2, 3, None),  # aiming for 2, three left: close enough
+        (1, 2, None),
+        (0, 0, "technical"),  # form broke: a real stop
+        (1, None, None),  # skipped
+    ],
+)
 def test_honest_stops_leave_the_target_alone(target_rir, rir, failure):
     assert nudge_after_answer(Target(100, 5, rir=target_rir), rir, failure, 2.5) is None

@@ -18,7 +18,9 @@ KILLS = 60
 def run_and_kill(data_dir: Path, rng: random.Random) -> list[str]:
     """Start the logger, SIGKILL it at a random moment, return the lines it had printed."""
     env = {**os.environ, "PYTHONPATH": str(CHILD.parent.parent)}
-    child = subprocess.Popen([sys.executable, str(CHILD), str(data_dir)], stdout=subprocess.PIPE, env=env)
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), str(data_dir)], stdout=subprocess.PIPE, env=env
+    )
     if rng.random() < 0.2:
         time.sleep(rng.uniform(0, 0.15))  # sometimes during start-up, repair and sweep included
     else:

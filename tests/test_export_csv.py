@@ -23,15 +23,27 @@ START = datetime(2026, 3, 2, 17, 30, tzinfo=timezone.utc)  # 18:30 in Amsterdam
 
 
 def a_set(kind="working", weight=100.0, reps=5, unit="kg", **more):
-    return SetLog(id=new_id(), kind=kind, weight=weight, reps=reps, logged_at=START, unit=unit,
-                  **more)
+    return SetLog(
+        id=new_id(), kind=kind, weight=weight, reps=reps, logged_at=START, unit=unit, **more
+    )
 
 
 def a_session(*sets, notes="", exercise_notes=""):
-    squat = ExerciseLog(id=new_id(), name="Squat (Barbell)", catalog_id="barbell_back_squat",
-                        notes=exercise_notes, sets=tuple(sets))
-    return Session(id=new_id(), name="Legs", started_at=START,
-                   ended_at=START + timedelta(hours=1, minutes=5), notes=notes, exercises=(squat,))
+    squat = ExerciseLog(
+        id=new_id(),
+        name="Squat (Barbell)",
+        catalog_id="barbell_back_squat",
+        notes=exercise_notes,
+        sets=tuple(sets),
+    )
+    return Session(
+        id=new_id(),
+        name="Legs",
+        started_at=START,
+        ended_at=START + timedelta(hours=1, minutes=5),
+        notes=notes,
+        exercises=(squat,),
+    )
 
 
 def rows_of(text):
@@ -40,8 +52,10 @@ def rows_of(text):
 
 def test_the_header_row_comes_first_with_nothing_before_it():
     text = strong_csv([a_session(a_set())], "kg", AMSTERDAM)
-    assert text.split("\n", 1)[0] == ("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,"
-                                      "Reps,Distance,Seconds,Notes,Workout Notes,RPE")
+    assert text.split("\n", 1)[0] == (
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,"
+        "Reps,Distance,Seconds,Notes,Workout Notes,RPE"
+    )
     assert text.split("\n", 1)[0].split(",") == HEADER
 
 
@@ -73,7 +87,9 @@ def test_weights_are_converted_to_the_unit_asked_for():
 def test_exercise_notes_lead_the_notes_of_the_first_set():
     session = a_session(a_set(note="easy"), a_set(), exercise_notes="Low bar")
     assert [r["Notes"] for r in rows_of(strong_csv([session], "kg", AMSTERDAM))] == [
-        "Low bar | easy", ""]
+        "Low bar | easy",
+        "",
+    ]
 
 
 def test_round_trip_of_a_strong_export_gives_the_same_sessions_and_sets(tmp_path):
@@ -89,9 +105,22 @@ def test_round_trip_of_a_strong_export_gives_the_same_sessions_and_sets(tmp_path
 
 def essentials(session):
     """What a lifter sees of a session, without ids (another app's file gives new ids)."""
-    return (session.name, session.started_at, session.ended_at, session.notes,
-            [(e.name, [(s.kind, s.weight, s.unit, s.reps, s.rir, s.rest_actual_s, s.note)
-                       for s in e.sets]) for e in session.exercises])
+    return (
+        session.name,
+        session.started_at,
+        session.ended_at,
+        session.notes,
+        [
+            (
+                e.name,
+                [
+                    (s.kind, s.weight, s.unit, s.reps, s.rir, s.rest_actual_s, s.note)
+                    for s in e.sets
+                ],
+            )
+            for e in session.exercises
+        ],
+    )
 
 
 def notes_in_first_set(session):
@@ -113,7 +142,8 @@ def test_round_trip_of_a_hevy_export_through_strong_csv(tmp_path):
     assert report.sessions_new == 335 and not report.skipped
     second = stored(tmp_path / "second")
     assert sorted(essentials(notes_in_first_set(s)) for s in first) == sorted(
-        essentials(s) for s in second)
+        essentials(s) for s in second
+    )
 
 
 def test_a_pounds_session_round_trips_in_pounds(tmp_path):
@@ -122,14 +152,28 @@ def test_a_pounds_session_round_trips_in_pounds(tmp_path):
     exported.write_text(strong_csv(stored(tmp_path / "first"), "lb", AMSTERDAM))
     import_file(tmp_path / "second", exported, unit="lb")
     assert [essentials(s) for s in stored(tmp_path / "second")] == [
-        essentials(s) for s in stored(tmp_path / "first")]
+        essentials(s) for s in stored(tmp_path / "first")
+    ]
 
 
 def test_export_command_writes_csv_to_a_file(data_dir, tmp_path, capsys):
     import_file(data_dir, STRONG_FIXTURE)
     target = tmp_path / "out.csv"
-    code = main(["--data-dir", str(data_dir), "export", "--format", "csv", "--unit", "lb",
-                 "--tz", "Europe/Amsterdam", "-o", str(target)])
+    code = main(
+        [
+            "--data-dir",
+            str(data_dir),
+            "export",
+            "--format",
+            "csv",
+            "--unit",
+            "lb",
+            "--tz",
+            "Europe/Amsterdam",
+            "-o",
+            str(target),
+        ]
+    )
     assert code == 0
     assert "Exported 10 sessions" in capsys.readouterr().err
     rows = rows_of(target.read_text())

@@ -66,8 +66,9 @@ async def test_moving_down_and_enter_opens_that_sessions_review(data_dir, tmp_pa
 
 async def test_a_long_history_scrolls_to_its_first_session(data_dir, tmp_path):
     with Store(data_dir) as store:
-        store.add_finished([make_session(f"Week {n}", at=START - timedelta(days=7 * n))
-                            for n in range(300)])
+        store.add_finished(
+            [make_session(f"Week {n}", at=START - timedelta(days=7 * n)) for n in range(300)]
+        )
     app = build_app(data_dir, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_history(pilot)
@@ -97,7 +98,8 @@ async def test_filtering_by_exercise_shows_only_its_sessions(data_dir, tmp_path)
 
 
 async def test_delete_asks_first_then_the_session_is_gone_tombstoned_and_waits_for_sync(
-        data_dir, tmp_path):
+    data_dir, tmp_path
+):
     seed_history(data_dir)
     clock = FakeClock()
     app = build_app(data_dir, tmp_path, wall=clock)

@@ -89,7 +89,9 @@ async def test_deleting_from_the_review_goes_back_to_a_history_without_it(data_d
         await settle(pilot)
         assert screen_name(app) == "HistoryScreen"
         assert [row[1] for row in app.screen.query_one("#sessions").rows] == [
-            "Full body B", "Full body A"]
+            "Full body B",
+            "Full body A",
+        ]
         assert app.store.tombstone("session-3") is not None
 
 

@@ -102,10 +102,13 @@ async def test_three_reps_left_when_aiming_low_moves_the_weight_up(data_dir, tmp
     routines = tmp_path / "config" / "routines"
     routines.mkdir(parents=True)
     (routines / "heavy.toml").write_text(
-        'name = "Heavy"\n[[exercises]]\nname = "Squat (Barbell)"\nsets = 3\nreps = 5\nrir = 1\nweight = 100\n')
+        'name = "Heavy"\n[[exercises]]\nname = "Squat (Barbell)"\nsets = 3\nreps = 5\nrir = 1\nweight = 100\n'
+    )
     app = build_app(data_dir, tmp_path)
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.press("end", "up", "enter", "enter", "enter", "enter", "enter")  # the user's routine
+        await pilot.press(
+            "end", "up", "enter", "enter", "enter", "enter", "enter"
+        )  # the user's routine
         assert "Target: 100 kg × 5, 1 reps in reserve" in text(app, "#target-line")
         await pilot.press("enter", "3", "enter")  # the target, and 3 reps were left
         assert "102.5 kg × 5" in text(app, "#target-line")
@@ -320,7 +323,9 @@ def burst(app, *typed: str) -> None:
     from textual import events
 
     for part in typed:
-        keys = [(part, None)] if part in KEY_NAMES else [(CHARACTER_KEYS.get(c, c), c) for c in part]
+        keys = (
+            [(part, None)] if part in KEY_NAMES else [(CHARACTER_KEYS.get(c, c), c) for c in part]
+        )
         for name, character in keys:
             event = events.Key(name, character)
             event.set_sender(app)
@@ -331,8 +336,20 @@ async def test_a_burst_of_keys_across_screen_changes_loses_nothing(data_dir, tmp
     app = build_app(data_dir, tmp_path)
     async with app.run_test(size=(100, 32)) as pilot:
         await start_full_body_a(pilot)
-        burst(app, "100x5", "enter", "2", "enter", "102.5x5", "enter", "n", "t", "enter",
-              "100x4", "enter")
+        burst(
+            app,
+            "100x5",
+            "enter",
+            "2",
+            "enter",
+            "102.5x5",
+            "enter",
+            "n",
+            "t",
+            "enter",
+            "100x4",
+            "enter",
+        )
         for _ in range(50):
             await pilot.pause(0.02)
             if len(app.store.live.sets) == 3 and screen_name(app) == "OneMoreScreen":

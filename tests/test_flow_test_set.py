@@ -10,7 +10,8 @@ from .test_flow_session import start_full_body_a
 
 
 async def test_a_test_set_logs_one_set_to_technical_failure_with_its_calibration(
-        data_dir, tmp_path):
+    data_dir, tmp_path
+):
     app = build_app(data_dir, tmp_path, rest_clock=RestClock())
     async with app.run_test(size=(100, 32)) as pilot:
         await start_full_body_a(pilot)
@@ -36,8 +37,10 @@ async def test_a_test_set_logs_one_set_to_technical_failure_with_its_calibration
         await settle(pilot)
         shown = " ".join(review_text(app).split())  # as read, across wrapped lines
         assert "test: stopped at 8, said 1 more, did 11" in shown
-        assert ("test sets: At 100 kg Barbell Back Squat real failure is about 2 reps further "
-                "than you think, from 1 test set.") in shown
+        assert (
+            "test sets: At 100 kg Barbell Back Squat real failure is about 2 reps further "
+            "than you think, from 1 test set."
+        ) in shown
     with Store(data_dir) as store:
         [session] = store.finished_sessions()
         assert session.sets[-1].calibration == Calibration(8, 1, 11)

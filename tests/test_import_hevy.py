@@ -44,16 +44,24 @@ def test_hevy_times_notes_and_rpe(data_dir):
     curl = lower.exercises[0]
     assert curl.name == "Seated Leg Curl (Machine)" and curl.catalog_id == "seated_leg_curl"
     assert [(s.kind, s.weight, s.reps, s.rir) for s in curl.sets[:4]] == [
-        ("warmup", 39, 10, 4), ("warmup", 51, 6, 4), ("working", 78, 12, 1),
-        ("working", 78, 10, 0.5)]
+        ("warmup", 39, 10, 4),
+        ("warmup", 51, 6, 4),
+        ("working", 78, 12, 1),
+        ("working", 78, 10, 0.5),
+    ]
     noted = [e.notes for s in stored(data_dir) for e in s.exercises if e.notes]
     assert "Münster" in noted
 
 
 def test_bodyweight_lifts_are_imported_with_their_added_load(data_dir):
     import_file(data_dir, HEVY_FIXTURE, app="hevy")
-    pull_ups = [s for session in stored(data_dir) for e in session.exercises
-                if e.name == "Pull Up" for s in e.sets]
+    pull_ups = [
+        s
+        for session in stored(data_dir)
+        for e in session.exercises
+        if e.name == "Pull Up"
+        for s in e.sets
+    ]
     assert pull_ups and all(s.bodyweight for s in pull_ups)
     assert {s.weight for s in pull_ups} >= {0.0}
 

@@ -78,7 +78,10 @@ def test_catalog_names_link_to_the_catalog_and_unknown_names_become_custom(data_
     assert exercises["Lat Pulldown (Cable)"].catalog_id == "lat_pulldown"
     assert exercises["Spider curl"].catalog_id is None
     assert report.custom_exercises == [
-        "Spider curl", "Spider Hammer", "Triceps Extension (Machine)"]
+        "Spider curl",
+        "Spider Hammer",
+        "Triceps Extension (Machine)",
+    ]
 
 
 def test_importing_the_same_file_again_adds_nothing_and_writes_nothing(data_dir):
@@ -114,7 +117,8 @@ def test_a_session_deleted_here_is_not_brought_back(data_dir, clock):
 def test_reading_twice_gives_the_same_ids():
     first, second = read_file(STRONG_FIXTURE), read_file(STRONG_FIXTURE)
     assert [a.session.to_dict() for a in first.sessions] == [
-        a.session.to_dict() for a in second.sessions]
+        a.session.to_dict() for a in second.sessions
+    ]
 
 
 def test_the_same_file_read_in_another_zone_is_still_the_same_sessions(data_dir):
@@ -130,19 +134,26 @@ def test_semicolon_dialect_with_a_unit_on_every_row(data_dir):
     push, pull = by_start(stored(data_dir))
     bench, fly = push.exercises
     assert [(s.kind, s.weight, s.unit) for s in bench.sets] == [
-        ("warmup", 40, "kg"), ("working", 80, "kg"), ("working", 82.5, "kg"), ("working", 60, "kg")]
+        ("warmup", 40, "kg"),
+        ("working", 80, "kg"),
+        ("working", 82.5, "kg"),
+        ("working", 60, "kg"),
+    ]
     assert [s.rir for s in bench.sets] == [None, 2, 1.5, None]
     assert [s.rest_actual_s for s in bench.sets] == [None, None, 150, 180]
     assert [s.note for s in bench.sets] == ["", "", "paused", "drop set"]
     assert [(s.weight, s.unit, s.note, s.rir) for s in fly.sets] == [
-        (35, "lb", "", None), (35, "lb", "failure set", 0)]
+        (35, "lb", "", None),
+        (35, "lb", "failure set", 0),
+    ]
     assert push.notes == "Felt strong" and push.ended_at == push.started_at
     pull_up = pull.exercises[0]
     assert [(s.weight, s.reps, s.bodyweight) for s in pull_up.sets] == [(0, 8, True), (10, 6, True)]
 
 
-@pytest.mark.parametrize("name, unit", [("strong_quoted_kg.csv", "kg"),
-                                        ("strong_quoted_lbs.csv", "lb")])
+@pytest.mark.parametrize(
+    "name, unit", [("strong_quoted_kg.csv", "kg"), ("strong_quoted_lbs.csv", "lb")]
+)
 def test_quoted_dialect_takes_its_unit_from_the_header(data_dir, name, unit):
     import_file(data_dir, DATA / name, unit="kg" if unit == "lb" else "lb")
     assert {s.unit for session in stored(data_dir) for s in session.sets} == {unit}
@@ -155,7 +166,10 @@ def test_quoted_dialect_with_seconds_for_duration(data_dir):
     assert legs.ended_at - legs.started_at == timedelta(seconds=3900)
     squat = legs.exercises[0]
     assert [(s.kind, s.weight, s.rest_actual_s) for s in squat.sets] == [
-        ("warmup", 60, None), ("working", 100, None), ("working", 100, 180)]
+        ("warmup", 60, None),
+        ("working", 100, None),
+        ("working", 100, 180),
+    ]
     assert (leg_press.sets[0].weight, leg_press.sets[0].reps) == (150, 10)
 
 
@@ -167,7 +181,10 @@ def test_a_french_header_is_read_by_its_layout(data_dir):
     assert session.ended_at - session.started_at == timedelta(hours=1, minutes=5)
     developpe, bench = session.exercises
     assert [(s.kind, s.weight, s.reps, s.rir) for s in developpe.sets] == [
-        ("warmup", 40, 10, None), ("working", 82.5, 5, 2), ("working", 82.5, 5, 1)]
+        ("warmup", 40, 10, None),
+        ("working", 82.5, 5, 2),
+        ("working", 82.5, 5, 1),
+    ]
     assert developpe.sets[2].rest_actual_s == 120  # "Minuteur de repos" is Strong's Rest Timer
     assert bench.catalog_id == "barbell_bench_press"
     assert report.custom_exercises == ["Développé couché (barre)"]
@@ -188,7 +205,9 @@ def test_a_german_header_in_the_semicolon_layout(data_dir):
     (session,) = stored(data_dir)
     assert report.sets_new == 2
     assert [(s.weight, s.unit, s.rir) for s in session.sets] == [
-        (100, "kg", 2), (102.5, "kg", None)]
+        (100, "kg", 2),
+        (102.5, "kg", None),
+    ]
 
 
 def test_comma_dialect_without_duration_or_without_notes(data_dir):
@@ -231,18 +250,25 @@ def test_strict_does_not_mind_rows_left_out_on_purpose(data_dir):
 
 
 def write_strong(path, rows):
-    header = ("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,"
-              "Notes,Workout Notes,RPE")
+    header = (
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,"
+        "Notes,Workout Notes,RPE"
+    )
     path.write_text("\n".join([header, *rows]) + "\n")
     return path
 
 
 def test_two_rests_in_a_row_keep_the_last_and_report_the_first(data_dir, tmp_path):
     day = '2024-02-02 08:00:00,"Rest test",30m,Squat (Barbell)'
-    path = write_strong(tmp_path / "rests.csv", [
-        f"{day},1,100,5,0,0,,,", f"{day},Rest Timer,0,0,0,90,,,", f"{day},Rest Timer,0,0,0,200,,,",
-        f"{day},2,100,5,0,0,,,",
-    ])
+    path = write_strong(
+        tmp_path / "rests.csv",
+        [
+            f"{day},1,100,5,0,0,,,",
+            f"{day},Rest Timer,0,0,0,90,,,",
+            f"{day},Rest Timer,0,0,0,200,,,",
+            f"{day},2,100,5,0,0,,,",
+        ],
+    )
     report = import_file(data_dir, path)
     assert [(r.line, r.reason) for r in report.skipped] == [(3, REST_TWICE)]
     assert [s.rest_actual_s for s in stored(data_dir)[0].sets] == [None, 200]
@@ -262,8 +288,13 @@ def test_fifty_thousand_rows_import_in_one_go(data_dir, tmp_path):
     start = datetime(2019, 1, 1, 18, 0)
     for day in range(1250):
         when = (start + timedelta(days=day)).strftime("%Y-%m-%d %H:%M:%S")
-        for exercise in ("Squat (Barbell)", "Bench Press (Barbell)", "Deadlift (Barbell)",
-                         "Overhead Press (Barbell)", "My Odd Lift"):
+        for exercise in (
+            "Squat (Barbell)",
+            "Bench Press (Barbell)",
+            "Deadlift (Barbell)",
+            "Overhead Press (Barbell)",
+            "My Odd Lift",
+        ):
             for number in range(1, 5):
                 head = f'{when},"Day {day % 3}",1h 5m,"{exercise}"'
                 rows.append(f"{head},{number},{60 + number * 2.5 - 1e-14},5.0,0,0.0,,,")
@@ -281,5 +312,6 @@ def test_a_byte_order_mark_and_windows_line_ends_read_the_same(tmp_path):
     windows = tmp_path / "strong.csv"
     windows.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
     assert [a.session.to_dict() for a in read_file(windows).sessions] == [
-        a.session.to_dict() for a in read_file(STRONG_FIXTURE).sessions]
+        a.session.to_dict() for a in read_file(STRONG_FIXTURE).sessions
+    ]
     assert [r.line for r in read_file(windows).skipped] == TRAILING_RESTS

@@ -16,8 +16,17 @@ from .conftest import START, make_session
 
 
 def a_set(weight, reps, *, kind="working", rir=None, calm=None, unit="kg", bodyweight=False):
-    return SetLog(id=new_id(), kind=kind, weight=weight, reps=reps, logged_at=START, rir=rir,
-                  calm_after_s=calm, unit=unit, bodyweight=bodyweight)
+    return SetLog(
+        id=new_id(),
+        kind=kind,
+        weight=weight,
+        reps=reps,
+        logged_at=START,
+        rir=rir,
+        calm_after_s=calm,
+        unit=unit,
+        bodyweight=bodyweight,
+    )
 
 
 def a_session(at, *exercises):
@@ -25,8 +34,13 @@ def a_session(at, *exercises):
         ExerciseLog(id=new_id(), name=name, catalog_id=catalog_id, sets=tuple(sets))
         for name, catalog_id, sets in exercises
     )
-    return Session(id=new_id(), name="Full body A", started_at=at,
-                   ended_at=at + timedelta(hours=1), exercises=logs)
+    return Session(
+        id=new_id(),
+        name="Full body A",
+        started_at=at,
+        ended_at=at + timedelta(hours=1),
+        exercises=logs,
+    )
 
 
 SQUAT = ("Barbell Back Squat", "barbell_back_squat")
@@ -34,21 +48,34 @@ PULL_UP = ("Pull-up", None)
 
 
 def test_a_summary_keeps_each_exercises_best_e1rm_volume_and_time_to_calm():
-    session = a_session(START, (*SQUAT, [
-        a_set(60, 5, kind="warmup"),  # never counted
-        a_set(100, 5, rir=2, calm=40),  # e1RM 100 × (1 + 7/30) = 123.33
-        a_set(105, 3, rir=0, calm=60),  # e1RM 105 × 1.1 = 115.5
-    ]), (*PULL_UP, [a_set(0, 8, bodyweight=True), a_set(10, 5, bodyweight=True)]))
+    session = a_session(
+        START,
+        (
+            *SQUAT,
+            [
+                a_set(60, 5, kind="warmup"),  # never counted
+                a_set(100, 5, rir=2, calm=40),  # e1RM 100 × (1 + 7/30) = 123.33
+                a_set(105, 3, rir=0, calm=60),  # e1RM 105 × 1.1 = 115.5
+            ],
+        ),
+        (*PULL_UP, [a_set(0, 8, bodyweight=True), a_set(10, 5, bodyweight=True)]),
+    )
 
     lifts = lift_rows(session)
     figures = ("name", "working_sets", "best_e1rm_kg", "volume_kg", "calm_avg_s")
 
     assert {k: lifts["barbell_back_squat"][k] for k in figures} == {
-        "name": "Barbell Back Squat", "working_sets": 2, "best_e1rm_kg": 123.33,
-        "volume_kg": 815.0, "calm_avg_s": 50.0,
+        "name": "Barbell Back Squat",
+        "working_sets": 2,
+        "best_e1rm_kg": 123.33,
+        "volume_kg": 815.0,
+        "calm_avg_s": 50.0,
     }
     assert {k: lifts["name:pull-up"][k] for k in figures} == {  # bodyweight: no e1RM
-        "name": "Pull-up", "working_sets": 2, "best_e1rm_kg": None, "volume_kg": 50.0,
+        "name": "Pull-up",
+        "working_sets": 2,
+        "best_e1rm_kg": None,
+        "volume_kg": 50.0,
         "calm_avg_s": None,
     }
 
@@ -63,10 +90,15 @@ def test_pounds_are_kept_in_kg():
 def history():
     return [
         a_session(START, (*SQUAT, [a_set(100, 5, rir=2, calm=40)])),
-        a_session(START + timedelta(days=3), (*SQUAT, [a_set(60, 5, kind="warmup")]),
-                  (*PULL_UP, [a_set(0, 10, bodyweight=True)])),
-        a_session(START + timedelta(days=7), (*SQUAT, [a_set(110, 3, rir=1, calm=80),
-                                                       a_set(110, 3, rir=0, calm=100)])),
+        a_session(
+            START + timedelta(days=3),
+            (*SQUAT, [a_set(60, 5, kind="warmup")]),
+            (*PULL_UP, [a_set(0, 10, bodyweight=True)]),
+        ),
+        a_session(
+            START + timedelta(days=7),
+            (*SQUAT, [a_set(110, 3, rir=1, calm=80), a_set(110, 3, rir=0, calm=100)]),
+        ),
     ]
 
 
@@ -108,7 +140,8 @@ def test_exercises_done_most_often_come_first_and_filters_find_their_sessions(da
         assert lifts_done(store.lifts_done()) == []
         store.add_finished(sessions)
         assert [(lift.name, lift.sessions) for lift in lifts_done(store.lifts_done())] == [
-            ("Barbell Back Squat", 2), ("Pull-up", 1),
+            ("Barbell Back Squat", 2),
+            ("Pull-up", 1),
         ]
         summaries = store.summaries()
         squat = sessions_with(summaries, store.lift_rows("barbell_back_squat"))
@@ -129,8 +162,11 @@ def as_first_release_wrote_it(data_dir):
     for summary in summaries.values():
         del summary["prs"]
         summary["lifts"] = {}
-    data["index"]["1"] = {"sessions": summaries, "exercises": index["exercises"],
-                          "deleted": index["deleted"]}
+    data["index"]["1"] = {
+        "sessions": summaries,
+        "exercises": index["exercises"],
+        "deleted": index["deleted"],
+    }
     path.write_text(json.dumps(data))
     (data_dir / "summaries.json").unlink()
     for lift_file in (data_dir / "lifts").iterdir():

@@ -38,8 +38,9 @@ def test_core_reads_no_clock_and_touches_no_file(path):
         assert forbidden not in source, forbidden
 
 
-@pytest.mark.parametrize("path", files_in("store") + files_in("interchange") + files_in("sync"),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", files_in("store") + files_in("interchange") + files_in("sync"), ids=lambda p: p.name
+)
 def test_store_interchange_and_sync_never_import_textual_or_screens(path):
     for name in imported_modules(path):
         assert not name.startswith(("textual", "tui.screens", "tui.widgets", "tui.app")), name

@@ -9,7 +9,9 @@ FULL_BODY_A = BUILT_IN[0]
 
 
 def new_live():
-    return Live(plan_session("Full body A", FULL_BODY_A.exercises, START, routine_id=FULL_BODY_A.id))
+    return Live(
+        plan_session("Full body A", FULL_BODY_A.exercises, START, routine_id=FULL_BODY_A.id)
+    )
 
 
 def test_a_planned_session_has_one_empty_exercise_per_planned_one():

@@ -24,8 +24,14 @@ def test_ids_are_uuids_made_by_the_client():
 
 
 def test_a_set_survives_a_round_trip_through_its_dict():
-    original = replace(make_set(62.5, 8, rir=1.5), failure="perceived", rest_planned_s=180,
-                       rest_actual_s=201.5, note="felt fast", calibration=Calibration(8, 1.5, 11))
+    original = replace(
+        make_set(62.5, 8, rir=1.5),
+        failure="perceived",
+        rest_planned_s=180,
+        rest_actual_s=201.5,
+        note="felt fast",
+        calibration=Calibration(8, 1.5, 11),
+    )
     assert SetLog.from_dict(original.to_dict()) == original
 
 
@@ -93,8 +99,14 @@ def test_logging_a_set_with_a_known_id_replaces_it():
 
 
 def test_the_same_exercise_is_recognised_across_sessions_by_catalog_id_or_name():
-    assert ExerciseLog(id="a", name="Squat", catalog_id="barbell_back_squat").key == "barbell_back_squat"
-    assert ExerciseLog(id="a", name="  Zercher   Squat ").key == ExerciseLog(id="b", name="zercher squat").key
+    assert (
+        ExerciseLog(id="a", name="Squat", catalog_id="barbell_back_squat").key
+        == "barbell_back_squat"
+    )
+    assert (
+        ExerciseLog(id="a", name="  Zercher   Squat ").key
+        == ExerciseLog(id="b", name="zercher squat").key
+    )
 
 
 def test_a_session_in_progress_has_no_end_and_finishing_sets_it():
@@ -107,14 +119,21 @@ def test_test_set_prediction_error_is_stop_plus_predicted_minus_total():
     assert Calibration(reps_at_stop=8, predicted_rir=1, total_reps=11).prediction_error == -2
 
 
-@pytest.mark.parametrize("bad", [
-    {"id": "x"},  # no started_at
-    {"id": "x", "started_at": "yesterday"},
-    {"id": "x", "started_at": "2026-01-01T10:00:00"},  # no offset
-    {"id": "x", "started_at": "2026-01-01T10:00:00+00:00", "exercises": "squat"},
-    {"id": "x", "started_at": "2026-01-01T10:00:00+00:00", "exercises": [{"name": "Squat", "sets": [{"reps": "five"}]}]},
-    "not a session",
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"id": "x"},  # no started_at
+        {"id": "x", "started_at": "yesterday"},
+        {"id": "x", "started_at": "2026-01-01T10:00:00"},  # no offset
+        {"id": "x", "started_at": "2026-01-01T10:00:00+00:00", "exercises": "squat"},
+        {
+            "id": "x",
+            "started_at": "2026-01-01T10:00:00+00:00",
+            "exercises": [{"name": "Squat", "sets": [{"reps": "five"}]}],
+        },
+        "not a session",
+    ],
+)
 def test_malformed_session_records_give_a_model_error(bad):
     with pytest.raises(ModelError):
         Session.from_dict(bad)

@@ -45,8 +45,9 @@ def test_a_heavier_five_is_a_weight_e1rm_and_volume_pr():
     heavier = a_set(102.5, 5, 0)
     records = book.add(a_session(squat(heavier, a_set(100, 5, 0)), days=3))
     assert kinds(records) == [("e1rm", None), ("volume", None), ("weight_for_reps", 5)]
-    weight, best, volume = (next(r for r in records if r.kind == k)
-                            for k in ("weight_for_reps", "e1rm", "volume"))
+    weight, best, volume = (
+        next(r for r in records if r.kind == k) for k in ("weight_for_reps", "e1rm", "volume")
+    )
     assert (weight.value_kg, weight.previous_kg, weight.set_id) == (102.5, 100, heavier.id)
     assert best.value_kg == pytest.approx(102.5 * 35 / 30)
     assert best.previous_kg == pytest.approx(100 * 35 / 30)
@@ -130,8 +131,10 @@ def test_records_along_one_exercise_find_what_the_book_finds():
     sessions = [a_session(squat(a_set(100 + 5 * step, 5, 0)), days=step) for step in range(3)]
     book = RecordBook()
     by_book = {s.id: book.add(s) for s in sessions}
-    along = records_along("barbell_back_squat", (
-        (s.id, e.name, marks_of(e.working_sets)) for s in sessions for e in s.exercises))
+    along = records_along(
+        "barbell_back_squat",
+        ((s.id, e.name, marks_of(e.working_sets)) for s in sessions for e in s.exercises),
+    )
     assert along == {k: v for k, v in by_book.items() if v}
     assert [len(by_book[s.id]) for s in sessions] == [0, 3, 3]  # first time: marks, no PRs
 
@@ -151,14 +154,28 @@ def ten_years(seed=4):
         for lift in rng.sample(LIFTS, 5):
             sets = [SetLog(id=new_id(), kind="warmup", weight=40, reps=5, logged_at=at)]
             for _ in range(4):
-                sets.append(SetLog(
-                    id=new_id(), kind="working", logged_at=at, weight=rng.choice(range(20, 160, 5)),
-                    reps=rng.randint(1, 15), rir=rng.choice([None, 0, 1, 2.5]),
-                    unit=rng.choice(["kg", "kg", "lb"]), bodyweight=lift == "pull_up",
-                ))
+                sets.append(
+                    SetLog(
+                        id=new_id(),
+                        kind="working",
+                        logged_at=at,
+                        weight=rng.choice(range(20, 160, 5)),
+                        reps=rng.randint(1, 15),
+                        rir=rng.choice([None, 0, 1, 2.5]),
+                        unit=rng.choice(["kg", "kg", "lb"]),
+                        bodyweight=lift == "pull_up",
+                    )
+                )
             exercises.append(ExerciseLog(id=new_id(), name=lift, catalog_id=lift, sets=tuple(sets)))
-        sessions.append(Session(id=new_id(), name="A", started_at=at,
-                                ended_at=at + timedelta(hours=1), exercises=tuple(exercises)))
+        sessions.append(
+            Session(
+                id=new_id(),
+                name="A",
+                started_at=at,
+                ended_at=at + timedelta(hours=1),
+                exercises=tuple(exercises),
+            )
+        )
     return sessions
 
 
@@ -166,8 +183,14 @@ def records_the_slow_way(history, session):
     """The PRs of `session` worked out from scratch against every earlier set."""
     found = set()
     for exercise in session.exercises:
-        earlier = [s for past in history for e in past.exercises if e.key == exercise.key
-                   for s in e.sets if s.is_working and s.reps > 0]
+        earlier = [
+            s
+            for past in history
+            for e in past.exercises
+            if e.key == exercise.key
+            for s in e.sets
+            if s.is_working and s.reps > 0
+        ]
         now = [s for s in exercise.sets if s.is_working and s.reps > 0]
         if not earlier or not now:
             continue
@@ -203,7 +226,13 @@ def test_a_ten_year_history_gives_the_same_prs_as_working_them_out_from_scratch(
         made = [(r.exercise_key, r.kind, r.reps) for r in found[session.id]]
         assert sorted(made, key=str) == expected
     assert sum(len(records) for records in found.values()) > 0
-    all_squats = [s for past in history for e in past.exercises if e.key == "squat"
-                  for s in e.sets if s.is_working and s.reps == 5]
+    all_squats = [
+        s
+        for past in history
+        for e in past.exercises
+        if e.key == "squat"
+        for s in e.sets
+        if s.is_working and s.reps == 5
+    ]
     heaviest_five = max(to_kg(s.weight, s.unit) for s in all_squats)
     assert book.bests("squat").weight_for_reps[5] == heaviest_five

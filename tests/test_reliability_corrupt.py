@@ -81,8 +81,12 @@ def test_damage_found_during_a_sync_is_told_by_the_command(tmp_path, capsys):
             "index.json",
             {
                 "index": {
-                    "1": {"about": {"newest": {"id": "x"}}, "exercises": {}, "deleted": {},
-                          "lifts": {}}
+                    "1": {
+                        "about": {"newest": {"id": "x"}},
+                        "exercises": {},
+                        "deleted": {},
+                        "lifts": {},
+                    }
                 }
             },
         ),
@@ -90,15 +94,22 @@ def test_damage_found_during_a_sync_is_told_by_the_command(tmp_path, capsys):
             "index.json",
             {
                 "index": {
-                    "1": {"about": {}, "exercises": {"k": {"session_id": "x"}}, "deleted": {},
-                          "lifts": {}}
+                    "1": {
+                        "about": {},
+                        "exercises": {"k": {"session_id": "x"}},
+                        "deleted": {},
+                        "lifts": {},
+                    }
                 }
             },
         ),
         (
             "index.json",
-            {"index": {"1": {"about": {"count": "many"}, "exercises": {}, "deleted": {},
-                             "lifts": {}}}},
+            {
+                "index": {
+                    "1": {"about": {"count": "many"}, "exercises": {}, "deleted": {}, "lifts": {}}
+                }
+            },
         ),
         ("live.json", {"live": {"1": {"id": "x", "started_at": "yesterday"}}}),
         ("sync.json", {"sync": {"1": {"target": TARGET, "revs": {"x": 7}, "checkpoint": None}}}),

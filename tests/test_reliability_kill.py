@@ -31,5 +31,3 @@ def test_an_interrupted_import_re_runs_to_completion_and_every_session_is_sent(t
 def test_a_device_killed_mid_sync_agrees_with_the_server_after_one_more_sync(tmp_path, pouchdb):
     outcome = kill_while_syncing(tmp_path, 30, pouchdb)
     assert (outcome.lost, outcome.problems) == (0, []), outcome
-
-

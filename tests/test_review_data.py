@@ -24,11 +24,16 @@ def last_week():
 
 
 def today():
-    tested = replace(a_set(80, 8, 0, failure="technical", planned=180, rested=200),
-                     calibration=Calibration(6, 0, 8))
+    tested = replace(
+        a_set(80, 8, 0, failure="technical", planned=180, rested=200),
+        calibration=Calibration(6, 0, 8),
+    )
     return a_session(
-        squat(a_set(60, 5, kind="warmup"), a_set(105, 5, 2, planned=180, rested=190, calm=60),
-              a_set(100, 5, 1, failure=None, planned=180, rested=170, calm=80)),
+        squat(
+            a_set(60, 5, kind="warmup"),
+            a_set(105, 5, 2, planned=180, rested=190, calm=60),
+            a_set(100, 5, 1, failure=None, planned=180, rested=170, calm=80),
+        ),
         bench(a_set(80, 5, 0, failure="perceived", planned=120, rested=120), tested),
         days=7,
     )
@@ -42,8 +47,15 @@ def test_a_first_session_has_numbers_but_no_prs_and_no_previous():
     assert exercise["best_set"] == "100 kg × 5 @2"
     assert exercise["e1rm"] == 123.3  # 100 · (1 + 7/30)
     assert (exercise["volume"], exercise["top_weight"]) == (1000, 100)
-    assert data["totals"] == {"exercises": 1, "working_sets": 2, "warmup_sets": 0, "reps": 10,
-                              "volume": 1000, "prs": 0, "first_time": 1}
+    assert data["totals"] == {
+        "exercises": 1,
+        "working_sets": 2,
+        "warmup_sets": 0,
+        "reps": 10,
+        "volume": 1000,
+        "prs": 0,
+        "first_time": 1,
+    }
 
 
 def test_review_against_the_session_before():
@@ -67,18 +79,32 @@ def test_review_against_the_session_before():
 
 def test_review_of_rest_reps_left_stops_and_test_sets():
     data = review(today(), Earlier())
-    assert data["rest"] == {"rests": 4, "planned_avg_s": 165, "actual_avg_s": 170,
-                            "over_avg_s": 5, "calm_avg_s": 70, "calm_count": 2}
-    assert data["effort"] == {"working_sets": 4, "rir_known": 4, "rir_avg": 0.75,
-                              "rir_counts": {"0": 2, "1": 1, "2": 1}, "perceived": 1,
-                              "technical": 1, "perceived_share": 0.5}
+    assert data["rest"] == {
+        "rests": 4,
+        "planned_avg_s": 165,
+        "actual_avg_s": 170,
+        "over_avg_s": 5,
+        "calm_avg_s": 70,
+        "calm_count": 2,
+    }
+    assert data["effort"] == {
+        "working_sets": 4,
+        "rir_known": 4,
+        "rir_avg": 0.75,
+        "rir_counts": {"0": 2, "1": 1, "2": 1},
+        "perceived": 1,
+        "technical": 1,
+        "perceived_share": 0.5,
+    }
     tested = data["exercises"][1]["sets"][1]
     assert tested["test"] == {"reps_at_stop": 6, "predicted_rir": 0, "total_reps": 8, "error": -2}
     assert data["exercises"][1]["calibration"]["line"] == (
-        "At 80 kg Bench Press you stop about 2 reps before real failure, from 1 test set.")
+        "At 80 kg Bench Press you stop about 2 reps before real failure, from 1 test set."
+    )
     assert data["exercises"][0]["calibration"] is None
     assert data["calibration"]["stops_by_month"] == [
-        {"month": "2026-12", "perceived": 1, "technical": 1, "perceived_share": 0.5}]
+        {"month": "2026-12", "perceived": 1, "technical": 1, "perceived_share": 0.5}
+    ]
 
 
 def test_review_in_pounds():

@@ -13,16 +13,24 @@ def test_values_from_the_file_are_used(tmp_path):
     path.write_text('unit = "lb"\nrest_compound_s = 240\nbell = false\npacer = "box"\n')
     settings, problems = load_settings(path)
     assert problems == []
-    assert (settings.unit, settings.rest_compound_s, settings.bell, settings.pacer) == ("lb", 240, False, "box")
+    assert (settings.unit, settings.rest_compound_s, settings.bell, settings.pacer) == (
+        "lb",
+        240,
+        False,
+        "box",
+    )
 
 
-@pytest.mark.parametrize(("line", "key"), [
-    ('unit = "stone"', "unit"),
-    ("rest_compound_s = -5", "rest_compound_s"),
-    ('rest_isolation_s = "90"', "rest_isolation_s"),
-    ('bell = "yes"', "bell"),
-    ('pacer = "fast"', "pacer"),
-])
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ('unit = "stone"', "unit"),
+        ("rest_compound_s = -5", "rest_compound_s"),
+        ('rest_isolation_s = "90"', "rest_isolation_s"),
+        ('bell = "yes"', "bell"),
+        ('pacer = "fast"', "pacer"),
+    ],
+)
 def test_a_bad_value_gives_one_line_naming_the_key_and_the_default_is_used(tmp_path, line, key):
     path = tmp_path / "config.toml"
     path.write_text(line + '\ntheme = "onemore-bright"\n')

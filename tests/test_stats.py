@@ -24,11 +24,33 @@ from .conftest import START
 LB_100_KG = 220.46226218  # 100 kg in lb
 
 
-def a_set(weight=100.0, reps=5, rir=None, *, kind="working", unit="kg", bodyweight=False,
-          failure=None, planned=None, rested=None, calm=None):
-    return SetLog(id=new_id(), kind=kind, weight=weight, reps=reps, logged_at=START, unit=unit,
-                  bodyweight=bodyweight, rir=rir, failure=failure, rest_planned_s=planned,
-                  rest_actual_s=rested, calm_after_s=calm)
+def a_set(
+    weight=100.0,
+    reps=5,
+    rir=None,
+    *,
+    kind="working",
+    unit="kg",
+    bodyweight=False,
+    failure=None,
+    planned=None,
+    rested=None,
+    calm=None,
+):
+    return SetLog(
+        id=new_id(),
+        kind=kind,
+        weight=weight,
+        reps=reps,
+        logged_at=START,
+        unit=unit,
+        bodyweight=bodyweight,
+        rir=rir,
+        failure=failure,
+        rest_planned_s=planned,
+        rest_actual_s=rested,
+        calm_after_s=calm,
+    )
 
 
 def an_exercise(*sets, name="Barbell Back Squat", catalog_id="barbell_back_squat"):
@@ -37,32 +59,43 @@ def an_exercise(*sets, name="Barbell Back Squat", catalog_id="barbell_back_squat
 
 def a_session(*exercises, days=0):
     at = START + timedelta(days=days)
-    return Session(id=new_id(), name="A", started_at=at, ended_at=at + timedelta(hours=1),
-                   exercises=tuple(exercises))
+    return Session(
+        id=new_id(),
+        name="A",
+        started_at=at,
+        ended_at=at + timedelta(hours=1),
+        exercises=tuple(exercises),
+    )
 
 
 # -- e1RM --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("weight, reps, rir, expected", [
-    (100, 5, None, 116.667),  # 100 · (1 + 5/30)
-    (100, 5, 0, 116.667),
-    (100, 5, 2, 123.333),  # 7 reps to failure: 100 · (1 + 7/30)
-    (100, 5, 1.5, 121.667),  # 6.5 reps to failure
-    (60, 12, None, 84.0),  # 12 reps to failure is still trusted
-    (140, 1, None, 140.0),  # a true single is its own 1RM
-    (140, 1, 0, 140.0),
-])
+@pytest.mark.parametrize(
+    "weight, reps, rir, expected",
+    [
+        (100, 5, None, 116.667),  # 100 · (1 + 5/30)
+        (100, 5, 0, 116.667),
+        (100, 5, 2, 123.333),  # 7 reps to failure: 100 · (1 + 7/30)
+        (100, 5, 1.5, 121.667),  # 6.5 reps to failure
+        (60, 12, None, 84.0),  # 12 reps to failure is still trusted
+        (140, 1, None, 140.0),  # a true single is its own 1RM
+        (140, 1, 0, 140.0),
+    ],
+)
 def test_e1rm_is_epley_on_reps_to_failure(weight, reps, rir, expected):
     assert e1rm(weight, reps, rir) == pytest.approx(expected, abs=1e-3)
 
 
-@pytest.mark.parametrize("weight, reps, rir", [
-    (60, 13, None),  # too far from a single to trust
-    (60, 10, 3),  # 10 done + 3 in reserve = 13 to failure
-    (100, 0, None),  # nothing lifted
-    (100, 0, 3),
-])
+@pytest.mark.parametrize(
+    "weight, reps, rir",
+    [
+        (60, 13, None),  # too far from a single to trust
+        (60, 10, 3),  # 10 done + 3 in reserve = 13 to failure
+        (100, 0, None),  # nothing lifted
+        (100, 0, 3),
+    ],
+)
 def test_e1rm_is_none_where_it_cannot_be_trusted(weight, reps, rir):
     assert e1rm(weight, reps, rir) is None
 
@@ -115,8 +148,11 @@ def test_best_set_ignores_warm_ups_and_empty_sets():
 
 
 def test_best_bodyweight_set_is_the_heaviest_then_the_most_reps():
-    plain, loaded, loaded_more_reps = (a_set(0, 12, bodyweight=True), a_set(10, 5, bodyweight=True),
-                                      a_set(10, 6, bodyweight=True))
+    plain, loaded, loaded_more_reps = (
+        a_set(0, 12, bodyweight=True),
+        a_set(10, 5, bodyweight=True),
+        a_set(10, 6, bodyweight=True),
+    )
     assert best_set([plain, loaded, loaded_more_reps]) is loaded_more_reps
 
 
@@ -126,8 +162,9 @@ def test_on_a_tie_the_earlier_set_is_best():
 
 
 def test_exercise_numbers_of_a_session():
-    exercise = an_exercise(a_set(60, 5, kind="warmup"), a_set(100, 5, 2), a_set(105, 3, 1),
-                           a_set(90, 8, 0))
+    exercise = an_exercise(
+        a_set(60, 5, kind="warmup"), a_set(100, 5, 2), a_set(105, 3, 1), a_set(90, 8, 0)
+    )
     numbers = exercise_numbers(exercise)
     assert (numbers.working_sets, numbers.warmup_sets, numbers.reps) == (3, 1, 16)
     # 100 · 37/30 = 123.3 beats 105 · 34/30 = 119 and 90 · 38/30 = 114
@@ -196,8 +233,12 @@ def test_rest_numbers_without_timed_rests():
 def test_effort_numbers_count_reps_left_and_stops_on_working_sets():
     sets = [
         a_set(60, 5, 0, kind="warmup", failure="perceived"),  # not counted
-        a_set(rir=2), a_set(rir=1), a_set(rir=1), a_set(rir=None),
-        a_set(rir=0, failure="perceived"), a_set(rir=0, failure="perceived"),
+        a_set(rir=2),
+        a_set(rir=1),
+        a_set(rir=1),
+        a_set(rir=None),
+        a_set(rir=0, failure="perceived"),
+        a_set(rir=0, failure="perceived"),
         a_set(rir=0, failure="technical"),
     ]
     effort = effort_numbers(sets)
@@ -226,7 +267,9 @@ def test_progress_has_one_point_per_session_oldest_first():
     first, second = date(2026, 11, 25), date(2026, 11, 28)
     assert squat.name == "Barbell Back Squat"
     assert squat.best_e1rm_kg == [
-        (first, pytest.approx(116.667, abs=1e-3)), (second, pytest.approx(121.0))]
+        (first, pytest.approx(116.667, abs=1e-3)),
+        (second, pytest.approx(121.0)),
+    ]
     assert squat.volume_kg == [(first, 1000), (second, 330)]
     assert squat.calm_avg_s == [(first, 75)]  # no calm time logged in the second session
 

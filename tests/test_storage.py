@@ -66,14 +66,17 @@ def test_stray_temp_files_of_a_killed_writer_are_swept(tmp_path):
     assert os.listdir(tmp_path) == ["live.json"]
 
 
-@pytest.mark.parametrize(("content", "reason"), [
-    (b"", "empty"),
-    (b'{"live": {"1": {"id"', "not valid JSON"),
-    (bytes(range(256)), "not valid JSON"),
-    (b"[1, 2, 3]", "not a OneMore data file"),
-    (b'{"live": [1]}', "not an object"),
-    (b'{"live": {"x": 5}}', "malformed record"),
-])
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty"),
+        (b'{"live": {"1": {"id"', "not valid JSON"),
+        (bytes(range(256)), "not valid JSON"),
+        (b"[1, 2, 3]", "not a OneMore data file"),
+        (b'{"live": [1]}', "not an object"),
+        (b'{"live": {"x": 5}}', "malformed record"),
+    ],
+)
 def test_files_that_cannot_be_trusted_are_reported_with_the_reason(tmp_path, content, reason):
     path = tmp_path / "live.json"
     path.write_bytes(content)

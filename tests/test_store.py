@@ -79,7 +79,9 @@ def test_a_finish_cut_short_by_a_crash_is_completed_at_the_next_open(data_dir, c
         assert store.session_count == 1  # repairing twice adds nothing
 
 
-def test_previous_sets_come_from_the_latest_session_even_if_older_ones_arrive_later(data_dir, clock):
+def test_previous_sets_come_from_the_latest_session_even_if_older_ones_arrive_later(
+    data_dir, clock
+):
     newer = make_session(at=START, weight=110)
     older = make_session(at=START - timedelta(days=7), weight=90)
     with Store(data_dir, now=clock) as store:
@@ -176,7 +178,9 @@ def test_a_corrupt_live_file_is_moved_aside_never_overwritten(data_dir, clock, c
 
 
 @pytest.mark.parametrize("corruption", ["truncated", "random bytes", "from the future", "empty"])
-def test_a_corrupt_year_file_is_moved_aside_and_the_other_years_still_load(data_dir, clock, corruption):
+def test_a_corrupt_year_file_is_moved_aside_and_the_other_years_still_load(
+    data_dir, clock, corruption
+):
     old, new = make_session(at=START.replace(year=2025)), make_session(at=START)
     with Store(data_dir, now=clock) as store:
         store.add_finished([old, new])

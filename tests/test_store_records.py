@@ -14,8 +14,11 @@ from tui.store.repository import Store
 
 from .conftest import START
 
-LIFTS = [("Barbell Back Squat", "barbell_back_squat"),
-         ("Barbell Bench Press", "barbell_bench_press"), ("Pull-up", None)]
+LIFTS = [
+    ("Barbell Back Squat", "barbell_back_squat"),
+    ("Barbell Bench Press", "barbell_bench_press"),
+    ("Pull-up", None),
+]
 
 
 def random_set(rng: random.Random, at) -> SetLog:
@@ -25,11 +28,17 @@ def random_set(rng: random.Random, at) -> SetLog:
     test = None
     if kind == "working" and reps and rng.random() < 0.1:
         stop = rng.randint(0, reps)
-        test = Calibration(reps_at_stop=stop, predicted_rir=float(rng.randint(0, 3)),
-                           total_reps=reps)
+        test = Calibration(
+            reps_at_stop=stop, predicted_rir=float(rng.randint(0, 3)), total_reps=reps
+        )
     return SetLog(
-        id=new_id(), kind=kind, weight=rng.choice([60, 80, 100, 102.5, 120, 225]), reps=reps,
-        logged_at=at, unit=unit, rir=rng.choice([None, 0.0, 1.0, 2.0]),
+        id=new_id(),
+        kind=kind,
+        weight=rng.choice([60, 80, 100, 102.5, 120, 225]),
+        reps=reps,
+        logged_at=at,
+        unit=unit,
+        rir=rng.choice([None, 0.0, 1.0, 2.0]),
         failure=rng.choice([None, None, "perceived", "technical"]) if kind == "working" else None,
         calibration=test,
     )
@@ -38,12 +47,21 @@ def random_set(rng: random.Random, at) -> SetLog:
 def random_session(rng: random.Random, day: int) -> Session:
     at = START + timedelta(days=day, hours=rng.randint(0, 3))
     exercises = tuple(
-        ExerciseLog(id=new_id(), name=name, catalog_id=catalog_id,
-                    sets=tuple(random_set(rng, at) for _ in range(rng.randint(1, 4))))
+        ExerciseLog(
+            id=new_id(),
+            name=name,
+            catalog_id=catalog_id,
+            sets=tuple(random_set(rng, at) for _ in range(rng.randint(1, 4))),
+        )
         for name, catalog_id in rng.sample(LIFTS, rng.randint(1, len(LIFTS)))
     )
-    return Session(id=new_id(), name="Random", started_at=at, ended_at=at + timedelta(hours=1),
-                   exercises=exercises)
+    return Session(
+        id=new_id(),
+        name="Random",
+        started_at=at,
+        ended_at=at + timedelta(hours=1),
+        exercises=exercises,
+    )
 
 
 def book_prs(store: Store) -> dict[str, dict[str, int]]:
@@ -65,7 +83,8 @@ def assert_agree(store: Store) -> None:
     history = list(store.finished_sessions())
     for session in history:
         assert review(session, store.earlier(session)) == review(
-            session, earlier_than(history, session))
+            session, earlier_than(history, session)
+        )
 
 
 def test_stored_prs_and_reviews_match_the_whole_history_after_any_change(data_dir, clock):
@@ -107,8 +126,13 @@ def test_an_exercise_dropped_from_a_session_loses_its_row_and_its_prs(data_dir, 
     with Store(data_dir, now=clock) as store:
         store.add_finished([first, second])
         keys = {e.key for e in second.exercises}
-        only_one = Session(id=second.id, name=second.name, started_at=second.started_at,
-                           ended_at=second.ended_at, exercises=second.exercises[:1])
+        only_one = Session(
+            id=second.id,
+            name=second.name,
+            started_at=second.started_at,
+            ended_at=second.ended_at,
+            exercises=second.exercises[:1],
+        )
         store.add_finished([only_one.edited(clock())])
         dropped = keys - {second.exercises[0].key}
         for key in dropped:
@@ -130,16 +154,21 @@ def test_a_damaged_lift_file_is_rebuilt_from_history(data_dir, clock):
         assert store.notices == []  # derived data: nothing the lifter has to act on
 
 
-def test_an_exercise_with_a_name_too_long_for_a_file_name_still_gets_its_lift_file(
-        data_dir, clock):
+def test_an_exercise_with_a_name_too_long_for_a_file_name_still_gets_its_lift_file(data_dir, clock):
     name = "Very long name " * 30  # 450 characters, as a mangled import can bring
-    sets = tuple(SetLog(id=new_id(), kind="working", weight=w, reps=5, logged_at=START)
-                 for w in (50, 55))
+    sets = tuple(
+        SetLog(id=new_id(), kind="working", weight=w, reps=5, logged_at=START) for w in (50, 55)
+    )
     sessions = [
-        Session(id=new_id(), name="Odd", started_at=START + timedelta(days=day),
-                ended_at=START + timedelta(days=day, hours=1),
-                exercises=(ExerciseLog(id=new_id(), name=name, catalog_id=None,
-                                       sets=sets[day:day + 1]),))
+        Session(
+            id=new_id(),
+            name="Odd",
+            started_at=START + timedelta(days=day),
+            ended_at=START + timedelta(days=day, hours=1),
+            exercises=(
+                ExerciseLog(id=new_id(), name=name, catalog_id=None, sets=sets[day : day + 1]),
+            ),
+        )
         for day in range(2)
     ]
     with Store(data_dir, now=clock) as store:

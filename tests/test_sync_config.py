@@ -33,18 +33,26 @@ def config_file(tmp_path):
 
 
 def test_the_sync_table_gives_url_database_user_and_password(config_file):
-    path = config_file(f'url = "https://couch.example.com/"\ndatabase = "lifts"\n'
-                       f'user = "lifter"\npassword = "{SECRET}"\n')
+    path = config_file(
+        f'url = "https://couch.example.com/"\ndatabase = "lifts"\n'
+        f'user = "lifter"\npassword = "{SECRET}"\n'
+    )
     config = load_sync_config(path, environ={})
     assert (config.url, config.database, config.user, config.password) == (
-        "https://couch.example.com", "lifts", "lifter", SECRET)
+        "https://couch.example.com",
+        "lifts",
+        "lifter",
+        SECRET,
+    )
     assert config.target == "https://couch.example.com/lifts"
     assert SECRET not in repr(config)
 
 
 def test_a_password_in_a_file_others_can_read_is_refused_with_the_fix(config_file):
-    path = config_file(f'url = "https://c.example"\ndatabase = "lifts"\nuser = "lifter"\n'
-                       f'password = "{SECRET}"\n', mode=0o644)
+    path = config_file(
+        f'url = "https://c.example"\ndatabase = "lifts"\nuser = "lifter"\npassword = "{SECRET}"\n',
+        mode=0o644,
+    )
     with pytest.raises(SyncConfigError) as refused:
         load_sync_config(path, environ={"ONEMORE_SYNC_PASSWORD": "other"})
     message = str(refused.value)
@@ -60,23 +68,34 @@ def test_without_a_password_in_it_the_file_may_be_readable(config_file):
 
 def test_flags_win_over_variables_and_variables_over_the_file(config_file):
     path = config_file('url = "https://file.example"\ndatabase = "filedb"\nuser = "fileuser"\n')
-    environ = {"ONEMORE_SYNC_URL": "https://env.example", "ONEMORE_SYNC_DATABASE": "envdb",
-               "ONEMORE_SYNC_USER": "envuser", "ONEMORE_SYNC_PASSWORD": SECRET}
+    environ = {
+        "ONEMORE_SYNC_URL": "https://env.example",
+        "ONEMORE_SYNC_DATABASE": "envdb",
+        "ONEMORE_SYNC_USER": "envuser",
+        "ONEMORE_SYNC_PASSWORD": SECRET,
+    }
     config = load_sync_config(path, environ=environ)
     assert (config.url, config.database, config.user) == ("https://env.example", "envdb", "envuser")
     flags = SyncFlags(url="https://flag.example", database="flagdb", user="flaguser")
     config = load_sync_config(path, flags, environ=environ)
     assert (config.url, config.database, config.user) == (
-        "https://flag.example", "flagdb", "flaguser")
+        "https://flag.example",
+        "flagdb",
+        "flaguser",
+    )
 
 
 def test_credentials_in_a_url_are_taken_out_of_it(tmp_path):
-    environ = {"ONEMORE_SYNC_URL": f"https://lifter:{SECRET}@couch.example.com:6984/couch",
-               "ONEMORE_SYNC_DATABASE": "lifts"}
+    environ = {
+        "ONEMORE_SYNC_URL": f"https://lifter:{SECRET}@couch.example.com:6984/couch",
+        "ONEMORE_SYNC_DATABASE": "lifts",
+    }
     config = load_sync_config(tmp_path / "none.toml", environ=environ)
     assert config.url == "https://couch.example.com:6984/couch"
     assert (config.user, config.password) == ("lifter", SECRET)
-    assert without_credentials(environ["ONEMORE_SYNC_URL"]) == "https://couch.example.com:6984/couch"
+    assert (
+        without_credentials(environ["ONEMORE_SYNC_URL"]) == "https://couch.example.com:6984/couch"
+    )
 
 
 def test_a_password_in_the_url_flag_is_refused(tmp_path):
@@ -115,13 +134,22 @@ def test_no_server_anywhere_means_sync_is_not_set_up(config_file, tmp_path):
         ('url = "ftp://c.example"\ndatabase = "lifts"\n', {}, "must be https://"),
         ('url = "https://c.example:99999"\ndatabase = "lifts"\n', {}, "not a valid address"),
         ('url = "https://c.example"\ndatabase = "lifts"\nuser = "lifter"\n', {}, "no password"),
-        ('url = "https://c.example"\ndatabase = "lifts"\n', {"ONEMORE_SYNC_PASSWORD": "x"},
-         "no user"),
-        ('url = "https://c.example"\ndatabase = "lifts"\nusername = "lifter"\n', {},
-         "line 6: unknown key"),
-        ('url = 5\n', {}, "line 4: .sync. url must be text"),
-        ('url = "https://c.example"\nallow_insecure_http = "yes"\n', {},
-         "line 5: .sync. allow_insecure_http must be true or false"),
+        (
+            'url = "https://c.example"\ndatabase = "lifts"\n',
+            {"ONEMORE_SYNC_PASSWORD": "x"},
+            "no user",
+        ),
+        (
+            'url = "https://c.example"\ndatabase = "lifts"\nusername = "lifter"\n',
+            {},
+            "line 6: unknown key",
+        ),
+        ("url = 5\n", {}, "line 4: .sync. url must be text"),
+        (
+            'url = "https://c.example"\nallow_insecure_http = "yes"\n',
+            {},
+            "line 5: .sync. allow_insecure_http must be true or false",
+        ),
     ],
 )
 def test_settings_that_cannot_work_say_what_to_change(config_file, sync_table, environ, message):
@@ -132,7 +160,10 @@ def test_settings_that_cannot_work_say_what_to_change(config_file, sync_table, e
 def onemore_sync(data_dir, *args, env=None):
     return subprocess.run(
         [sys.executable, "-m", "tui", "--data-dir", str(data_dir), "sync", *args],
-        capture_output=True, text=True, timeout=60, env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
     )
 
 

@@ -144,8 +144,10 @@ async def test_an_answer_of_the_wrong_shape_is_an_error_and_nothing_is_lost(stor
     finished(store, session)
     couch.fail_next("/_bulk_docs", httpx.Response(201, json={"ok": True}))
     report = await sync(store, couch).run()
-    assert report.status.text == ("error: the server's answer to saving sessions is not what "
-                                  "a CouchDB server sends · 1 pending")
+    assert report.status.text == (
+        "error: the server's answer to saving sessions is not what "
+        "a CouchDB server sends · 1 pending"
+    )
     assert list(store.pending_changes()) == [session.id]
 
 
@@ -155,8 +157,12 @@ async def test_a_conflict_inside_bulk_docs_is_merged_then_sent_again(store, couc
     await sync(store, couch).run()
     exercise_id = session.exercises[0].id
     at_home = session.with_set(exercise_id, make_set(110, 3, at=START + timedelta(hours=2)))
-    couch.put(session_doc(replace(at_home, edited_at=START + timedelta(hours=2)),
-                          couch.docs[doc_id(session.id)]["_rev"]))
+    couch.put(
+        session_doc(
+            replace(at_home, edited_at=START + timedelta(hours=2)),
+            couch.docs[doc_id(session.id)]["_rev"],
+        )
+    )
     at_gym = session.with_set(exercise_id, make_set(120, 1, at=START + timedelta(hours=3)))
     finished(store, replace(at_gym, edited_at=START + timedelta(hours=3)))
 
@@ -200,7 +206,8 @@ async def test_a_session_the_server_keeps_refusing_stays_pending(store, couch):
     couch.fail_next("/_bulk_docs", httpx.Response(201, json=refusal))
     report = await sync(store, couch).run()
     assert report.status.text == (
-        "error: the server refused 1 session(s) (see the log file) · 1 pending")
+        "error: the server refused 1 session(s) (see the log file) · 1 pending"
+    )
     assert list(store.pending_changes()) == [session.id]
 
 
@@ -276,7 +283,9 @@ def test_the_command_line_says_offline_without_showing_the_password(tmp_path, da
     url = f"http://lifter:{PASSWORD}@127.0.0.1:{free_port()}"
     result = subprocess.run(
         [sys.executable, "-m", "tui", "--data-dir", str(data_dir), "sync", "--timeout", "0.5"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
         env={**os.environ, "ONEMORE_SYNC_URL": url, "ONEMORE_SYNC_DATABASE": "lifts"},
     )
     assert result.returncode == 2, result.stderr

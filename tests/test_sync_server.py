@@ -94,8 +94,15 @@ async def test_concurrent_edits_of_one_session_merge_without_losing_a_set(server
     gym_set = make_set(100, 3, at=LATER)
     home_set = make_set(60, 12, at=LATER + timedelta(minutes=5))
     gym.add_finished([replace(session.with_set(exercise_id, gym_set), edited_at=LATER)])
-    home.add_finished([replace(session.with_set(exercise_id, home_set), notes="elbow fine",
-                               edited_at=LATER + timedelta(minutes=5))])
+    home.add_finished(
+        [
+            replace(
+                session.with_set(exercise_id, home_set),
+                notes="elbow fine",
+                edited_at=LATER + timedelta(minutes=5),
+            )
+        ]
+    )
     await sync(gym, server.config)
     assert (await sync(home, server.config)).merged == 1
     await sync(gym, server.config)
@@ -145,8 +152,9 @@ async def test_a_deletion_is_pulled_by_a_device_that_did_not_touch_the_session(s
 
 
 async def test_pulling_into_an_empty_data_dir_reproduces_the_sessions_exactly(server, gym, home):
-    sessions = [make_session(f"Day {n}", at=START - timedelta(days=n), sets=1 + n % 4)
-                for n in range(23)]
+    sessions = [
+        make_session(f"Day {n}", at=START - timedelta(days=n), sets=1 + n % 4) for n in range(23)
+    ]
     gym.add_finished(sessions)
     assert (await sync(gym, server.config, batch_size=10)).pushed == 23
     report = await sync(home, server.config, page_size=5)
@@ -192,8 +200,9 @@ async def test_a_server_killed_in_the_middle_of_a_push_loses_and_duplicates_noth
         sessions = [make_session(f"Day {n}", at=START - timedelta(days=n)) for n in range(30)]
         gym.add_finished(sessions)
         with stamina.set_testing(True, attempts=2):
-            report = await SyncService(gym, config, transport=KillAfterFirstSave(pouch),
-                                       batch_size=10).run()
+            report = await SyncService(
+                gym, config, transport=KillAfterFirstSave(pouch), batch_size=10
+            ).run()
         assert report.status.health is SyncHealth.OFFLINE and report.pending == 30
         assert pouch.process.poll() is not None  # it really died
         pouch.start()
@@ -211,10 +220,20 @@ def test_the_command_line_prints_what_moved(server, data_dir):
     with Store(data_dir) as store:
         store.add_finished([make_session(), make_session("B", at=LATER)])
     config = server.config
-    env = {**os.environ, "ONEMORE_SYNC_URL": config.url, "ONEMORE_SYNC_DATABASE": config.database,
-           "ONEMORE_SYNC_USER": config.user, "ONEMORE_SYNC_PASSWORD": config.password}
-    result = subprocess.run([sys.executable, "-m", "tui", "--data-dir", str(data_dir), "sync"],
-                            capture_output=True, text=True, timeout=60, env=env)
+    env = {
+        **os.environ,
+        "ONEMORE_SYNC_URL": config.url,
+        "ONEMORE_SYNC_DATABASE": config.database,
+        "ONEMORE_SYNC_USER": config.user,
+        "ONEMORE_SYNC_PASSWORD": config.password,
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "--data-dir", str(data_dir), "sync"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "pushed 2, pulled 0, merged 0, deleted 0, pending 0",

@@ -22,20 +22,26 @@ WAIT_S = 20
 @pytest.fixture
 def terminal(tmp_path):
     if shutil.which("tmux") is None:
-        pytest.fail("tmux is needed for this test: install it (apt-get install tmux); make test does")
+        pytest.fail(
+            "tmux is needed for this test: install it (apt-get install tmux); make test does"
+        )
     name = f"onemore-{uuid.uuid4().hex[:8]}"
     data_dir = tmp_path / "data"
     env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"), "TERM": "xterm-256color"}
     command = f"{ONEMORE} --data-dir {data_dir}"
-    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "32", command],
-                   check=True, env=env)
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "32", command],
+        check=True,
+        env=env,
+    )
     yield name, data_dir, env
     subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
 
 
 def screen(name: str) -> str:
-    return subprocess.run(["tmux", "capture-pane", "-p", "-t", name], capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True
+    ).stdout
 
 
 def wait_for(name: str, words: str) -> str:
@@ -76,14 +82,21 @@ def test_a_session_at_the_rack_in_a_real_terminal(terminal):
     wait_for(name, "Last session: Full body A")
     keys(name, "q")
 
-    export = subprocess.run([ONEMORE, "--data-dir", str(data_dir), "export"], capture_output=True,
-                            text=True, env=env, timeout=60)
+    export = subprocess.run(
+        [ONEMORE, "--data-dir", str(data_dir), "export"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert export.returncode == 0, export.stderr
     [session] = json.loads(export.stdout)["sessions"]
     assert session["ended_at"] is not None
     assert session["checkin"] == {"sleep": 4, "stress": 3, "energy": 4}
     sets = session["exercises"][0]["sets"]
     assert [(s["weight"], s["reps"], s["kind"], s["rir"]) for s in sets] == [
-        (100, 5, "working", 2), (100, 5, "working", 1)]
+        (100, 5, "working", 2),
+        (100, 5, "working", 1),
+    ]
     assert sets[0]["rest_actual_s"] is None
     assert sets[1]["rest_planned_s"] == 180 and sets[1]["rest_actual_s"] is not None

@@ -14,13 +14,16 @@ def test_the_bright_theme_is_light_and_the_default_is_dark():
     assert themes["onemore-dark"].dark and not themes["onemore-bright"].dark
 
 
-@pytest.mark.parametrize(("text", "reason"), [
-    ('name = "x"\nprimary = \n', "line 2"),
-    ('primary = "#fff"\n', "needs a name"),
-    ('name = "x"\n', "primary"),
-    ('name = "x"\nprimary = "not a colour"\n', "colour is not valid"),
-    ('name = "x"\nprimary = "#fff"\ndark = "yes"\n', "dark"),
-])
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('name = "x"\nprimary = \n', "line 2"),
+        ('primary = "#fff"\n', "needs a name"),
+        ('name = "x"\n', "primary"),
+        ('name = "x"\nprimary = "not a colour"\n', "colour is not valid"),
+        ('name = "x"\nprimary = "#fff"\ndark = "yes"\n', "dark"),
+    ],
+)
 def test_a_broken_theme_file_is_reported_with_the_reason(tmp_path, text, reason):
     path = tmp_path / "mine.toml"
     path.write_text(text)

@@ -174,11 +174,13 @@ class OneMoreApp(App[None]):
         try:
             save_settings(settings, self.config_path)
         except OSError as error:
-            self.tell(f"Settings not saved to {self.config_path}: {error.strerror or error}", "error")
+            self.tell(
+                f"Settings not saved to {self.config_path}: {error.strerror or error}", "error"
+            )
 
     def tell_new_notices(self) -> None:
         """Show what the store found since the last look (start-up notices are shown once)."""
-        for notice in self.store.notices[self._told:]:
+        for notice in self.store.notices[self._told :]:
             self.notify(notice, severity="warning", timeout=12)
         self._told = len(self.store.notices)
 

@@ -38,7 +38,9 @@ class SessionSaver:
         except OSError as error:
             log.warning("session not saved: %s", error)
             if self.unsaved is None:
-                self._tell(f"Not saved: {reason_of(error)}. Your sets stay here and OneMore keeps trying.")
+                self._tell(
+                    f"Not saved: {reason_of(error)}. Your sets stay here and OneMore keeps trying."
+                )
             self.unsaved = session
             return False
         if self.unsaved is not None:

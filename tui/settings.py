@@ -162,8 +162,9 @@ class ConfigNotSaved(OSError):
 def with_settings(text: str, settings: Settings) -> str:
     """`text` with each setting's line replaced (or added before the first table); every other
     line, [sync] and its password included, stays as it was."""
-    wanted = {f.name: f"{f.name} = {_toml_value(getattr(settings, f.name))}"
-              for f in fields(Settings)}
+    wanted = {
+        f.name: f"{f.name} = {_toml_value(getattr(settings, f.name))}" for f in fields(Settings)
+    }
     lines = text.splitlines() or ["# OneMore settings (see the README for what each key does)"]
     tables = next((i for i, line in enumerate(lines) if TABLE_HEADER.match(line)), len(lines))
     for index in range(tables):

@@ -14,8 +14,17 @@ from tui.settings import key_line, toml_text
 
 DEFAULT_THEME = "onemore-dark"
 COLOUR_FIELDS = (
-    "primary", "secondary", "accent", "warning", "error", "success",
-    "foreground", "background", "surface", "panel", "boost",
+    "primary",
+    "secondary",
+    "accent",
+    "warning",
+    "error",
+    "success",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
 )
 # Our own CSS variables, with defaults for Textual's built-in themes.
 VARIABLE_DEFAULTS = {"rest-over": "#E5484D", "breath-in": "#5BC0BE", "breath-out": "#F2A541"}

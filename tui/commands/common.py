@@ -21,7 +21,9 @@ def open_store(args: argparse.Namespace) -> Store:
         log_to_file(paths.log_file(folder))
         return Store(folder)
     except OSError as error:
-        raise CommandError(f"cannot use the data folder {folder}: {error.strerror or error}") from error
+        raise CommandError(
+            f"cannot use the data folder {folder}: {error.strerror or error}"
+        ) from error
 
 
 def say(message: str) -> None:

@@ -20,11 +20,18 @@ HELP = "write every session to a file or stdout"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=["json", "csv"], default="json",
-                        help="json (everything) or csv (Strong's format, for other apps)")
+    parser.add_argument(
+        "--format",
+        choices=["json", "csv"],
+        default="json",
+        help="json (everything) or csv (Strong's format, for other apps)",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    parser.add_argument("--unit", choices=["kg", "lb"],
-                        help="csv: the unit of every weight (default: the unit in your settings)")
+    parser.add_argument(
+        "--unit",
+        choices=["kg", "lb"],
+        help="csv: the unit of every weight (default: the unit in your settings)",
+    )
     add_zone_argument(parser, "csv: the time zone to write times in")
 
 

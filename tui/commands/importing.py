@@ -31,21 +31,29 @@ HELP = "import a Strong or Hevy CSV export, or a OneMore JSON export"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("app", choices=(*APPS, "onemore"),
-                        help="the app that wrote the file (onemore: onemore export --format json)")
+    parser.add_argument(
+        "app",
+        choices=(*APPS, "onemore"),
+        help="the app that wrote the file (onemore: onemore export --format json)",
+    )
     parser.add_argument("file", metavar="FILE", help="the file the app exported")
-    parser.add_argument("--unit", choices=["kg", "lb"],
-                        help="unit of a file that names none (Strong's comma export); "
-                             "default: the unit in your settings")
+    parser.add_argument(
+        "--unit",
+        choices=["kg", "lb"],
+        help="unit of a file that names none (Strong's comma export); "
+        "default: the unit in your settings",
+    )
     add_zone_argument(parser, "the time zone the workouts were logged in")
     parser.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
-    parser.add_argument("--strict", action="store_true",
-                        help="import nothing if any row cannot be read")
+    parser.add_argument(
+        "--strict", action="store_true", help="import nothing if any row cannot be read"
+    )
 
 
 def add_zone_argument(parser: argparse.ArgumentParser, what: str) -> None:
-    parser.add_argument("--tz", metavar="ZONE",
-                        help=f"{what}, e.g. Europe/Amsterdam (default: this machine's zone)")
+    parser.add_argument(
+        "--tz", metavar="ZONE", help=f"{what}, e.g. Europe/Amsterdam (default: this machine's zone)"
+    )
 
 
 def zone_from(name: str | None) -> tzinfo | None:
@@ -103,8 +111,10 @@ def write(args: argparse.Namespace, assembly: Assembly, report: ImportReport) ->
     with open_store(args) as store:
         tell_notices(store)
         if store.read_only:
-            raise CommandError("another OneMore has this data folder open: close it, then "
-                               "import again (nothing was imported)")
+            raise CommandError(
+                "another OneMore has this data folder open: close it, then "
+                "import again (nothing was imported)"
+            )
         try:
             import_sessions(assembly, store, report, strict=args.strict)
         except OSError as error:

@@ -41,8 +41,11 @@ def run(args: argparse.Namespace) -> int:
                 print("null")
             return 0
         data = review(session, store.earlier(session), settings.unit)
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n" if args.json
-                     else "\n".join(table_lines(data)) + "\n")
+    sys.stdout.write(
+        json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        if args.json
+        else "\n".join(table_lines(data)) + "\n"
+    )
     return 0
 
 

@@ -14,8 +14,9 @@ WIDTH = 30
 
 
 class ProgressBar:
-    def __init__(self, stream: TextIO, label: str, *,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, stream: TextIO, label: str, *, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.stream = stream
         self.label = label
         self.clock = clock

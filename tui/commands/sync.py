@@ -25,11 +25,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--database", help="the database on that server")
     parser.add_argument("--user", help="the user name (password: ONEMORE_SYNC_PASSWORD)")
     parser.add_argument(
-        "--allow-insecure-http", action="store_true",
+        "--allow-insecure-http",
+        action="store_true",
         help="allow plain http:// to another machine (the password travels unencrypted)",
     )
     parser.add_argument(
-        "--timeout", type=float, default=30.0, metavar="SECONDS",
+        "--timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
         help="give up and leave the rest pending after this long (default 30)",
     )
 
@@ -52,8 +56,10 @@ def run(args: argparse.Namespace) -> int:
             say(f"onemore: {notice}")
     print(report.counts)
     if report.skipped:
-        print(f"skipped {report.skipped} server document(s) that are not OneMore sessions "
-              "(see the log)")
+        print(
+            f"skipped {report.skipped} server document(s) that are not OneMore sessions "
+            "(see the log)"
+        )
     if report.status.health in (SyncHealth.SYNCED, SyncHealth.PENDING):
         print(f"{report.status.text} with {config.target}")
         return 0

@@ -51,9 +51,15 @@ def calibration_sets(session: Session) -> list[CalibrationSet]:
     """The session's test sets, in the order they were done."""
     return [
         CalibrationSet(
-            session.id, session.started_at, exercise.key, exercise.name,
-            to_kg(s.weight, s.unit), s.bodyweight,
-            s.calibration.reps_at_stop, s.calibration.predicted_rir, s.calibration.total_reps,
+            session.id,
+            session.started_at,
+            exercise.key,
+            exercise.name,
+            to_kg(s.weight, s.unit),
+            s.bodyweight,
+            s.calibration.reps_at_stop,
+            s.calibration.predicted_rir,
+            s.calibration.total_reps,
         )
         for exercise in session.exercises
         for s in exercise.sets

@@ -26,9 +26,11 @@ MAX_REPS_TO_ADD_TO = 12  # above this, more reps stop being the next step: add l
 
 def readiness(checkin: CheckIn | None) -> Readiness:
     """How ready the lifter is today, by the rule in this module's docstring."""
-    answers = [] if checkin is None else [
-        a for a in (checkin.sleep, checkin.stress, checkin.energy) if a is not None
-    ]
+    answers = (
+        []
+        if checkin is None
+        else [a for a in (checkin.sleep, checkin.stress, checkin.energy) if a is not None]
+    )
     if not answers:
         return "normal"
     average = sum(answers) / len(answers)
@@ -58,8 +60,12 @@ class PlanChange:
     swap_to: str | None = None  # the catalog id for a swap
 
 
-def rest_for(exercise: Exercise, planned_rest_s: int | None,
-             compound_override_s: int | None = None, isolation_override_s: int | None = None) -> int:
+def rest_for(
+    exercise: Exercise,
+    planned_rest_s: int | None,
+    compound_override_s: int | None = None,
+    isolation_override_s: int | None = None,
+) -> int:
     """Planned rest: the routine's, else the lifter's own default for this kind of lift,
     else the exercise's (180 s for compound lifts, 90–120 s for isolation work)."""
     if planned_rest_s is not None:
@@ -76,26 +82,39 @@ def bad_day_changes(plan: tuple[PlannedExercise, ...]) -> list[PlanChange]:
         exercise = find(planned.catalog_id or planned.name)
         swap = simpler_swap(exercise) if exercise is not None else None
         if swap is not None:
-            changes.append(PlanChange(
-                "swap", position, f"{planned.name} → {swap.name}",
-                "Fewer things to balance: the set ends when the muscle is done, not the focus.",
-                swap_to=swap.id,
-            ))
+            changes.append(
+                PlanChange(
+                    "swap",
+                    position,
+                    f"{planned.name} → {swap.name}",
+                    "Fewer things to balance: the set ends when the muscle is done, not the focus.",
+                    swap_to=swap.id,
+                )
+            )
     if any(p.sets > 1 for p in plan):
-        changes.append(PlanChange(
-            "fewer_sets", -1, "One set fewer on every exercise",
-            "Keep the quality of each set; drop the last, hardest one.",
-        ))
+        changes.append(
+            PlanChange(
+                "fewer_sets",
+                -1,
+                "One set fewer on every exercise",
+                "Keep the quality of each set; drop the last, hardest one.",
+            )
+        )
     if plan:
-        changes.append(PlanChange(
-            "longer_rest", -1, f"Rest {EXTRA_REST_S} s longer between sets",
-            "On a stressful day the brain needs longer to calm down before the next set.",
-        ))
+        changes.append(
+            PlanChange(
+                "longer_rest",
+                -1,
+                f"Rest {EXTRA_REST_S} s longer between sets",
+                "On a stressful day the brain needs longer to calm down before the next set.",
+            )
+        )
     return changes
 
 
-def apply_changes(plan: tuple[PlannedExercise, ...], changes: list[PlanChange],
-                  default_rest: list[int]) -> tuple[PlannedExercise, ...]:
+def apply_changes(
+    plan: tuple[PlannedExercise, ...], changes: list[PlanChange], default_rest: list[int]
+) -> tuple[PlannedExercise, ...]:
     """The plan with the accepted changes; `default_rest` is each exercise's rest without them."""
     result = list(plan)
     kinds = {c.kind for c in changes}
@@ -113,8 +132,9 @@ def apply_changes(plan: tuple[PlannedExercise, ...], changes: list[PlanChange],
     return tuple(result)
 
 
-def first_target(planned: PlannedExercise, previous: list[SetLog], unit: str,
-                 increment: float) -> Target:
+def first_target(
+    planned: PlannedExercise, previous: list[SetLog], unit: str, increment: float
+) -> Target:
     """The target for today's first working set, from last time and the plan.
 
     Same weight as last time's heaviest working set; one increment more when last time every
@@ -129,8 +149,9 @@ def first_target(planned: PlannedExercise, previous: list[SetLog], unit: str,
     easy = all(s.reps >= planned.reps and s.rir is not None and s.rir > wanted_rir for s in working)
     if easy and not top.bodyweight:
         weight += increment
-    return Target(weight=weight, reps=planned.reps, rir=planned.rir, unit=top.unit,
-                  bodyweight=top.bodyweight)
+    return Target(
+        weight=weight, reps=planned.reps, rir=planned.rir, unit=top.unit, bodyweight=top.bodyweight
+    )
 
 
 def after_set(target: Target, done: SetInput) -> Target:
@@ -146,8 +167,9 @@ class Nudge:
     why: str
 
 
-def nudge_after_answer(target: Target, rir: float | None, failure: str | None,
-                       increment: float) -> Nudge | None:
+def nudge_after_answer(
+    target: Target, rir: float | None, failure: str | None, increment: float
+) -> Nudge | None:
     """Move the next target up when the lifter stopped early.
 
     - "It felt too heavy" at 0 reps left (perceived, form still fine): one rep more.
@@ -155,16 +177,24 @@ def nudge_after_answer(target: Target, rir: float | None, failure: str | None,
     """
     if failure == "perceived" and target.reps is not None:
         if target.reps < MAX_REPS_TO_ADD_TO:
-            return Nudge(replace(target, reps=target.reps + 1),
-                         "Form held, it only felt too heavy: the brain braked first. Try one more rep.")
+            return Nudge(
+                replace(target, reps=target.reps + 1),
+                "Form held, it only felt too heavy: the brain braked first. Try one more rep.",
+            )
         if target.weight is not None:
-            return Nudge(replace(target, weight=target.weight + increment),
-                         "Form held, it only felt too heavy: try one step heavier.")
+            return Nudge(
+                replace(target, weight=target.weight + increment),
+                "Form held, it only felt too heavy: try one step heavier.",
+            )
     if rir is not None and rir >= 3 and target.rir is not None and target.rir <= 1:
         if target.weight is not None:
-            return Nudge(replace(target, weight=round(target.weight + increment, 3)),
-                         f"{rir:g} reps left when aiming for {target.rir:g}: one step heavier.")
+            return Nudge(
+                replace(target, weight=round(target.weight + increment, 3)),
+                f"{rir:g} reps left when aiming for {target.rir:g}: one step heavier.",
+            )
         if target.reps is not None:
-            return Nudge(replace(target, reps=target.reps + 1),
-                         f"{rir:g} reps left when aiming for {target.rir:g}: one rep more.")
+            return Nudge(
+                replace(target, reps=target.reps + 1),
+                f"{rir:g} reps left when aiming for {target.rir:g}: one rep more.",
+            )
     return None

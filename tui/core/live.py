@@ -24,20 +24,34 @@ class RestTaken:
     calm_after_s: float | None = None
 
 
-def plan_session(name: str, plan: tuple[PlannedExercise, ...], started_at: datetime, *,
-                 routine_id: str | None = None, checkin=None,  # noqa: ANN001 - CheckIn | None
-                 make_id: Callable[[], str] = new_id) -> Session:
+def plan_session(
+    name: str,
+    plan: tuple[PlannedExercise, ...],
+    started_at: datetime,
+    *,
+    routine_id: str | None = None,
+    checkin=None,  # noqa: ANN001 - CheckIn | None
+    make_id: Callable[[], str] = new_id,
+) -> Session:
     """A new session with one (empty) exercise log per planned exercise."""
     exercises = tuple(
         ExerciseLog(id=make_id(), name=p.name, catalog_id=p.catalog_id, planned=p) for p in plan
     )
-    return Session(id=make_id(), name=name, started_at=started_at, checkin=checkin,
-                   exercises=exercises, routine_id=routine_id)
+    return Session(
+        id=make_id(),
+        name=name,
+        started_at=started_at,
+        checkin=checkin,
+        exercises=exercises,
+        routine_id=routine_id,
+    )
 
 
 def planned_for(exercise: Exercise, sets: int = 3, reps: int = 8) -> PlannedExercise:
     """A plan for an exercise added on the fly: three sets of eight, two reps in reserve."""
-    return PlannedExercise(name=exercise.name, sets=sets, reps=reps, rir=2.0, catalog_id=exercise.id)
+    return PlannedExercise(
+        name=exercise.name, sets=sets, reps=reps, rir=2.0, catalog_id=exercise.id
+    )
 
 
 @dataclass(frozen=True)
@@ -86,8 +100,14 @@ class Live:
 
     # -- changes to the session ----------------------------------------------------------
 
-    def log(self, entry: SetInput, logged_at: datetime, *, set_id: str | None = None,
-            rest_planned_s: int | None = None) -> tuple[Live, SetLog]:
+    def log(
+        self,
+        entry: SetInput,
+        logged_at: datetime,
+        *,
+        set_id: str | None = None,
+        rest_planned_s: int | None = None,
+    ) -> tuple[Live, SetLog]:
         """Log `entry` on the current exercise, with the rest just taken stamped on it."""
         exercise = self.exercise
         if exercise is None:
@@ -133,8 +153,9 @@ class Live:
 
     def add_exercise(self, planned: PlannedExercise, make_id: Callable[[], str] = new_id) -> Live:
         """Add an exercise after the current one and go to it."""
-        log = ExerciseLog(id=make_id(), name=planned.name, catalog_id=planned.catalog_id,
-                          planned=planned)
+        log = ExerciseLog(
+            id=make_id(), name=planned.name, catalog_id=planned.catalog_id, planned=planned
+        )
         exercises = list(self.session.exercises)
         at = self.position + 1 if exercises else 0
         exercises.insert(at, log)

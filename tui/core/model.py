@@ -177,7 +177,9 @@ class SetLog:
     calm_after_s: float | None = None
     note: str = ""
     calibration: Calibration | None = None
-    edited_at: datetime | None = None  # set when a saved set is changed; the later edit wins a merge
+    edited_at: datetime | None = (
+        None  # set when a saved set is changed; the later edit wins a merge
+    )
 
     def __post_init__(self) -> None:
         if self.kind not in SET_KINDS:
@@ -373,7 +375,9 @@ class Session:
     exercises: tuple[ExerciseLog, ...] = ()
     routine_id: str | None = None
     edited_at: datetime | None = None  # set when a finished session is changed
-    removed_set_ids: tuple[str, ...] = ()  # sets deleted after the finish, so a merge keeps them out
+    removed_set_ids: tuple[
+        str, ...
+    ] = ()  # sets deleted after the finish, so a merge keeps them out
 
     @property
     def finished(self) -> bool:
@@ -488,8 +492,13 @@ class PlannedExercise:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "name": self.name, "sets": self.sets, "reps": self.reps, "rir": self.rir,
-            "weight": self.weight, "rest_s": self.rest_s, "catalog_id": self.catalog_id,
+            "name": self.name,
+            "sets": self.sets,
+            "reps": self.reps,
+            "rir": self.rir,
+            "weight": self.weight,
+            "rest_s": self.rest_s,
+            "catalog_id": self.catalog_id,
         }
 
     @classmethod

@@ -49,11 +49,16 @@ def lift_days(rows: Iterable[dict[str, Any]]) -> list[LiftDay]:
     for row in sorted(rows, key=lambda r: datetime.fromisoformat(r["started_at"])):
         if not row["working_sets"]:
             continue
-        days.append(LiftDay(
-            day=datetime.fromisoformat(row["started_at"]).date(), sessions=1,
-            best_e1rm_kg=row["best_e1rm_kg"], volume_kg=row["volume_kg"],
-            calm_avg_s=row["calm_avg_s"], session_id=row["session_id"],
-        ))
+        days.append(
+            LiftDay(
+                day=datetime.fromisoformat(row["started_at"]).date(),
+                sessions=1,
+                best_e1rm_kg=row["best_e1rm_kg"],
+                volume_kg=row["volume_kg"],
+                calm_avg_s=row["calm_avg_s"],
+                session_id=row["session_id"],
+            )
+        )
     return days
 
 
@@ -66,10 +71,15 @@ def by_month(days: Iterable[LiftDay]) -> list[LiftDay]:
     for first, group in months.items():
         e1rms = [d.best_e1rm_kg for d in group if d.best_e1rm_kg is not None]
         calms = [d.calm_avg_s for d in group if d.calm_avg_s is not None]
-        joined.append(LiftDay(
-            day=first, sessions=len(group), best_e1rm_kg=max(e1rms) if e1rms else None,
-            volume_kg=sum(d.volume_kg for d in group), calm_avg_s=mean(calms),
-        ))
+        joined.append(
+            LiftDay(
+                day=first,
+                sessions=len(group),
+                best_e1rm_kg=max(e1rms) if e1rms else None,
+                volume_kg=sum(d.volume_kg for d in group),
+                calm_avg_s=mean(calms),
+            )
+        )
     return joined
 
 
@@ -85,8 +95,9 @@ def lifts_done(done: dict[str, dict[str, Any]]) -> list[LiftDone]:
     return sorted(lifts, key=lambda lift: (-lift.sessions, lift.name.casefold()))
 
 
-def sessions_with(summaries: Iterable[dict[str, Any]], rows: Iterable[dict[str, Any]]
-                  ) -> list[dict[str, Any]]:
+def sessions_with(
+    summaries: Iterable[dict[str, Any]], rows: Iterable[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """The summaries of the sessions the exercise's rows name (warm-ups count), order kept."""
     ids = {row["session_id"] for row in rows}
     return [s for s in summaries if s["id"] in ids]

@@ -44,14 +44,27 @@ class PersonalRecord:
     set_id: str | None = None  # the set that made it; None for session volume
 
     def to_dict(self) -> dict[str, Any]:
-        return {"key": self.exercise_key, "name": self.exercise_name, "kind": self.kind,
-                "value_kg": self.value_kg, "previous_kg": self.previous_kg,
-                "reps": self.reps, "set_id": self.set_id}
+        return {
+            "key": self.exercise_key,
+            "name": self.exercise_name,
+            "kind": self.kind,
+            "value_kg": self.value_kg,
+            "previous_kg": self.previous_kg,
+            "reps": self.reps,
+            "set_id": self.set_id,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PersonalRecord:
-        return cls(data["key"], data["name"], data["kind"], data["value_kg"],
-                   data["previous_kg"], data.get("reps"), data.get("set_id"))
+        return cls(
+            data["key"],
+            data["name"],
+            data["kind"],
+            data["value_kg"],
+            data["previous_kg"],
+            data.get("reps"),
+            data.get("set_id"),
+        )
 
 
 @dataclass
@@ -104,8 +117,10 @@ class Marks:
     def from_dict(cls, data: dict[str, Any]) -> Marks:
         top = data.get("top_e1rm")
         return cls(
-            heaviest={int(reps): (float(kg), str(set_id))
-                      for reps, (kg, set_id) in data["heaviest"].items()},
+            heaviest={
+                int(reps): (float(kg), str(set_id))
+                for reps, (kg, set_id) in data["heaviest"].items()
+            },
             top_e1rm=None if top is None else (float(top[0]), str(top[1])),
             volume_kg=float(data["volume_kg"]),
         )
@@ -169,8 +184,9 @@ class RecordBook:
         for exercise in exercises_of(session):
             bests = self._bests.get(exercise.key)
             if bests is not None:
-                found += _records(exercise.key, exercise.name,
-                                  marks_of(exercise.working_sets), bests)
+                found += _records(
+                    exercise.key, exercise.name, marks_of(exercise.working_sets), bests
+                )
         return found
 
     def add(self, session: Session) -> list[PersonalRecord]:
@@ -221,8 +237,9 @@ def records_along(
     return found
 
 
-def records_against(key: str, name: str, earlier: Iterable[Marks], marks: Marks
-                    ) -> list[PersonalRecord]:
+def records_against(
+    key: str, name: str, earlier: Iterable[Marks], marks: Marks
+) -> list[PersonalRecord]:
     """The PRs `marks` set against the marks of every earlier session of the exercise (any
     order): what `records_along` finds for the last session, without the ones before it."""
     bests: Bests | None = None

@@ -34,45 +34,92 @@ class RoutineError(ValueError):
 
 def planned(name: str, sets: int, reps: int, rir: float = 2) -> PlannedExercise:
     exercise = find_or_custom(name)
-    return PlannedExercise(name=exercise.name, sets=sets, reps=reps, rir=rir, catalog_id=exercise.id)
+    return PlannedExercise(
+        name=exercise.name, sets=sets, reps=reps, rir=rir, catalog_id=exercise.id
+    )
 
 
 BUILT_IN: tuple[Routine, ...] = (
-    Routine("full-body-a", "Full body A", (
-        planned("barbell_back_squat", 3, 5), planned("barbell_bench_press", 3, 5),
-        planned("barbell_row", 3, 8), planned("romanian_deadlift", 3, 8),
-        planned("lateral_raise", 3, 12), planned("cable_crunch", 3, 12),
-    )),
-    Routine("full-body-b", "Full body B", (
-        planned("conventional_deadlift", 3, 5), planned("overhead_press", 3, 6),
-        planned("lat_pulldown", 3, 10), planned("bulgarian_split_squat", 3, 8),
-        planned("dumbbell_curl", 3, 12), planned("triceps_pushdown", 3, 12),
-    )),
-    Routine("upper", "Upper", (
-        planned("barbell_bench_press", 4, 6), planned("barbell_row", 4, 8),
-        planned("overhead_press", 3, 8), planned("lat_pulldown", 3, 10),
-        planned("triceps_pushdown", 3, 12), planned("dumbbell_curl", 3, 12),
-    )),
-    Routine("lower", "Lower", (
-        planned("barbell_back_squat", 4, 5), planned("romanian_deadlift", 3, 8),
-        planned("leg_press", 3, 10), planned("seated_leg_curl", 3, 12),
-        planned("standing_calf_raise", 3, 12),
-    )),
-    Routine("push", "Push", (
-        planned("barbell_bench_press", 4, 6), planned("overhead_press", 3, 8),
-        planned("incline_dumbbell_bench_press", 3, 10), planned("lateral_raise", 3, 15),
-        planned("triceps_pushdown", 3, 12),
-    )),
-    Routine("pull", "Pull", (
-        planned("conventional_deadlift", 3, 5), planned("pull_up", 3, 8),
-        planned("seated_cable_row", 3, 10), planned("face_pull", 3, 15),
-        planned("barbell_curl", 3, 12),
-    )),
-    Routine("legs", "Legs", (
-        planned("barbell_back_squat", 4, 6), planned("bulgarian_split_squat", 3, 8),
-        planned("leg_extension", 3, 12), planned("lying_leg_curl", 3, 12),
-        planned("seated_calf_raise", 3, 15),
-    )),
+    Routine(
+        "full-body-a",
+        "Full body A",
+        (
+            planned("barbell_back_squat", 3, 5),
+            planned("barbell_bench_press", 3, 5),
+            planned("barbell_row", 3, 8),
+            planned("romanian_deadlift", 3, 8),
+            planned("lateral_raise", 3, 12),
+            planned("cable_crunch", 3, 12),
+        ),
+    ),
+    Routine(
+        "full-body-b",
+        "Full body B",
+        (
+            planned("conventional_deadlift", 3, 5),
+            planned("overhead_press", 3, 6),
+            planned("lat_pulldown", 3, 10),
+            planned("bulgarian_split_squat", 3, 8),
+            planned("dumbbell_curl", 3, 12),
+            planned("triceps_pushdown", 3, 12),
+        ),
+    ),
+    Routine(
+        "upper",
+        "Upper",
+        (
+            planned("barbell_bench_press", 4, 6),
+            planned("barbell_row", 4, 8),
+            planned("overhead_press", 3, 8),
+            planned("lat_pulldown", 3, 10),
+            planned("triceps_pushdown", 3, 12),
+            planned("dumbbell_curl", 3, 12),
+        ),
+    ),
+    Routine(
+        "lower",
+        "Lower",
+        (
+            planned("barbell_back_squat", 4, 5),
+            planned("romanian_deadlift", 3, 8),
+            planned("leg_press", 3, 10),
+            planned("seated_leg_curl", 3, 12),
+            planned("standing_calf_raise", 3, 12),
+        ),
+    ),
+    Routine(
+        "push",
+        "Push",
+        (
+            planned("barbell_bench_press", 4, 6),
+            planned("overhead_press", 3, 8),
+            planned("incline_dumbbell_bench_press", 3, 10),
+            planned("lateral_raise", 3, 15),
+            planned("triceps_pushdown", 3, 12),
+        ),
+    ),
+    Routine(
+        "pull",
+        "Pull",
+        (
+            planned("conventional_deadlift", 3, 5),
+            planned("pull_up", 3, 8),
+            planned("seated_cable_row", 3, 10),
+            planned("face_pull", 3, 15),
+            planned("barbell_curl", 3, 12),
+        ),
+    ),
+    Routine(
+        "legs",
+        "Legs",
+        (
+            planned("barbell_back_squat", 4, 6),
+            planned("bulgarian_split_squat", 3, 8),
+            planned("leg_extension", 3, 12),
+            planned("lying_leg_curl", 3, 12),
+            planned("seated_calf_raise", 3, 15),
+        ),
+    ),
 )
 
 
@@ -81,7 +128,9 @@ def planned_from(entry: Any) -> PlannedExercise:
         raise ModelError("each [[exercises]] entry must be a table")
     unknown = set(entry) - EXERCISE_KEYS
     if unknown:
-        raise ModelError(f"unknown key '{sorted(unknown)[0]}' (known: {', '.join(sorted(EXERCISE_KEYS))})")
+        raise ModelError(
+            f"unknown key '{sorted(unknown)[0]}' (known: {', '.join(sorted(EXERCISE_KEYS))})"
+        )
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ModelError('it needs a name, e.g. name = "Squat (Barbell)"')

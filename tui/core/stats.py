@@ -137,8 +137,8 @@ def exercises_of(session: Session) -> list[ExerciseLog]:
         if not exercise.sets:
             continue
         first = joined.get(exercise.key)
-        joined[exercise.key] = exercise if first is None else replace(
-            first, sets=first.sets + exercise.sets
+        joined[exercise.key] = (
+            exercise if first is None else replace(first, sets=first.sets + exercise.sets)
         )
     return list(joined.values())
 

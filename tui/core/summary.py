@@ -25,9 +25,15 @@ def volume_kg(session: Session) -> float:
 
 
 def _test_record(test: CalibrationSet) -> dict[str, Any]:
-    return {"key": test.exercise_key, "name": test.exercise_name, "weight_kg": test.weight_kg,
-            "bodyweight": test.bodyweight, "reps_at_stop": test.reps_at_stop,
-            "predicted_rir": test.predicted_rir, "total_reps": test.total_reps}
+    return {
+        "key": test.exercise_key,
+        "name": test.exercise_name,
+        "weight_kg": test.weight_kg,
+        "bodyweight": test.bodyweight,
+        "reps_at_stop": test.reps_at_stop,
+        "predicted_rir": test.predicted_rir,
+        "total_reps": test.total_reps,
+    }
 
 
 def _stops(session: Session) -> list[int]:
@@ -70,15 +76,27 @@ def pr_count(summary: dict[str, Any]) -> int:
 def calibration_before(summaries: list[dict[str, Any]], session: Session) -> CalibrationLog:
     """Test sets and stops of every summarised session that started before `session`."""
     log = CalibrationLog()
-    earlier = [s for s in summaries
-               if ("tests" in s or "stops" in s) and s["id"] != session.id
-               and started(s) < session.started_at]
+    earlier = [
+        s
+        for s in summaries
+        if ("tests" in s or "stops" in s)
+        and s["id"] != session.id
+        and started(s) < session.started_at
+    ]
     for summary in sorted(earlier, key=started):
         began = started(summary)
         log.sets += [
-            CalibrationSet(summary["id"], began, t["key"], t["name"], t["weight_kg"],
-                           t["bodyweight"], t["reps_at_stop"], t["predicted_rir"],
-                           t["total_reps"])
+            CalibrationSet(
+                summary["id"],
+                began,
+                t["key"],
+                t["name"],
+                t["weight_kg"],
+                t["bodyweight"],
+                t["reps_at_stop"],
+                t["predicted_rir"],
+                t["total_reps"],
+            )
             for t in summary.get("tests", [])
         ]
         if stops := summary.get("stops"):
@@ -120,8 +138,11 @@ def same_routine_before(summaries: list[dict[str, Any]], session: Session) -> di
     if session.routine_id is None:
         return None
     for summary in summaries:
-        if (summary.get("routine_id") == session.routine_id and summary["id"] != session.id
-                and started(summary) < session.started_at):
+        if (
+            summary.get("routine_id") == session.routine_id
+            and summary["id"] != session.id
+            and started(summary) < session.started_at
+        ):
             return summary
     return None
 

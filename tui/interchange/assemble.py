@@ -143,15 +143,25 @@ class Draft:
             return None
         ended, too_long = self.ended()
         exercises = tuple(self.exercise(n, block) for n, block in enumerate(self.blocks))
-        session = Session(id=self.id, name=self.workout.name, started_at=self.started,
-                          ended_at=ended, notes=self.workout.notes, exercises=exercises)
+        session = Session(
+            id=self.id,
+            name=self.workout.name,
+            started_at=self.started,
+            ended_at=ended,
+            notes=self.workout.notes,
+            exercises=exercises,
+        )
         return Assembled(session, sets, self.rest_rows, too_long)
 
     def exercise(self, position: int, block: Block) -> ExerciseLog:
         known = exercise_named(block.name)
-        return ExerciseLog(id=child_id(self.id, position), name=block.name,
-                           catalog_id=None if known.custom else known.id, notes=block.notes,
-                           sets=tuple(block.sets))
+        return ExerciseLog(
+            id=child_id(self.id, position),
+            name=block.name,
+            catalog_id=None if known.custom else known.id,
+            notes=block.notes,
+            sets=tuple(block.sets),
+        )
 
 
 @dataclass
@@ -184,4 +194,3 @@ def assemble(rows: Iterable[Row], source: str, zone: tzinfo | None) -> Assembly:
             sessions.append(assembled)
     skipped.sort(key=lambda row: row.line)
     return Assembly(sessions, skipped, data_rows)
-

@@ -76,6 +76,7 @@ def decoded(data: bytes, name: str, expected: str) -> str:
 
 def separator_of(header_line: str) -> str:
     """The separator that splits the header row into the most columns (',' on a tie)."""
+
     def columns(separator: str) -> int:
         return len(next(csv.reader([header_line], delimiter=separator), []))
 

@@ -13,7 +13,7 @@ from tui.interchange.strong import StrongReader, strong_columns
 APPS = ("strong", "hevy")
 KNOWN = (
     "a Strong CSV export (Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,...; "
-    "or ';'-separated with a Weight Unit column; or quoted with \"Weight (kg)\"/\"Weight (lbs)\"; "
+    'or \';\'-separated with a Weight Unit column; or quoted with "Weight (kg)"/"Weight (lbs)"; '
     "English or translated headers) or a Hevy CSV export (title,start_time,end_time,...)"
 )
 
@@ -42,5 +42,6 @@ def open_export(app: str, path: Path, unit: str) -> tuple[CsvExport, RowReader, 
             f"{export.name} is a {other.title()} export, not {app.title()}: "
             f"run `onemore import {other} {path}`"
         )
-    raise UnreadableExport(f"{export.name} has a header row OneMore does not know; "
-                           f"it reads {KNOWN}")
+    raise UnreadableExport(
+        f"{export.name} has a header row OneMore does not know; it reads {KNOWN}"
+    )

@@ -19,8 +19,20 @@ from tui.interchange.local_time import duration_text, local_text
 from tui.interchange.numbers import plain, rpe_from_rir
 from tui.interchange.rows import DROP_SET, FAILURE_SET, split_marker
 
-HEADER = ["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps",
-          "Distance", "Seconds", "Notes", "Workout Notes", "RPE"]
+HEADER = [
+    "Date",
+    "Workout Name",
+    "Duration",
+    "Exercise Name",
+    "Set Order",
+    "Weight",
+    "Reps",
+    "Distance",
+    "Seconds",
+    "Notes",
+    "Workout Notes",
+    "RPE",
+]
 MARKED_ORDERS = {DROP_SET: "D", FAILURE_SET: "F"}
 
 
@@ -50,13 +62,34 @@ class SessionRows:
         self.session = session
         self.unit = unit
         ended = session.ended_at or session.started_at
-        self.start = [local_text(session.started_at, zone), session.name,
-                      duration_text(ended - session.started_at)]
+        self.start = [
+            local_text(session.started_at, zone),
+            session.name,
+            duration_text(ended - session.started_at),
+        ]
 
-    def row(self, exercise: str, order: str, weight: str, reps: str, seconds: str = "0",
-            note: str = "", rpe: str = "") -> list[str]:
-        return [*self.start, exercise, order, weight, reps, "0", seconds, note,
-                self.session.notes, rpe]
+    def row(
+        self,
+        exercise: str,
+        order: str,
+        weight: str,
+        reps: str,
+        seconds: str = "0",
+        note: str = "",
+        rpe: str = "",
+    ) -> list[str]:
+        return [
+            *self.start,
+            exercise,
+            order,
+            weight,
+            reps,
+            "0",
+            seconds,
+            note,
+            self.session.notes,
+            rpe,
+        ]
 
     def __iter__(self) -> Iterator[list[str]]:
         previous = ""
@@ -69,13 +102,24 @@ class SessionRows:
         for index, set_log in enumerate(exercise.sets):
             if set_log.rest_actual_s:  # Strong has no rest timer of zero seconds
                 # Strong files a rest under the exercise of the set before it
-                yield self.row(previous or exercise.name, "Rest Timer", "0", "0",
-                               seconds=plain(set_log.rest_actual_s))
+                yield self.row(
+                    previous or exercise.name,
+                    "Rest Timer",
+                    "0",
+                    "0",
+                    seconds=plain(set_log.rest_actual_s),
+                )
             working += set_log.is_working
             order, note = order_and_note(set_log, working)
             note = joined(exercise.notes, note) if index == 0 else note
-            yield self.row(exercise.name, order, plain(weight_in(set_log, self.unit)),
-                           str(set_log.reps), note=note, rpe=plain(rpe_from_rir(set_log.rir)))
+            yield self.row(
+                exercise.name,
+                order,
+                plain(weight_in(set_log, self.unit)),
+                str(set_log.reps),
+                note=note,
+                rpe=plain(rpe_from_rir(set_log.rir)),
+            )
             previous = exercise.name
 
 

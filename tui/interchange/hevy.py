@@ -84,9 +84,16 @@ class HevyReader(ColumnReader):
             seconds=self.field(fields, "duration_seconds"),
             rpe=self.field(fields, "rpe"),
         )
-        return set_row(line, self.workout(fields), self.field(fields, "exercise_title"), kind,
-                       lift, self.columns.unit, marked_note(marker, ""),
-                       self.field(fields, "exercise_notes"))
+        return set_row(
+            line,
+            self.workout(fields),
+            self.field(fields, "exercise_title"),
+            kind,
+            lift,
+            self.columns.unit,
+            marked_note(marker, ""),
+            self.field(fields, "exercise_notes"),
+        )
 
     def workout(self, fields: Sequence[str]) -> Workout:
         started = hevy_time(self.field(fields, "start_time"))

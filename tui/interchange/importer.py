@@ -31,8 +31,9 @@ def rows_of(export: CsvExport, reader: RowReader, progress: Progress | None) -> 
         progress(total, total)
 
 
-def read_sessions(export: CsvExport, reader: RowReader, zone: tzinfo | None,
-                  progress: Progress | None = None) -> Assembly:
+def read_sessions(
+    export: CsvExport, reader: RowReader, zone: tzinfo | None, progress: Progress | None = None
+) -> Assembly:
     """Every row of the file read into sessions and rows left out; nothing written."""
     return assemble(rows_of(export, reader, progress), reader.source, zone)
 
@@ -48,8 +49,11 @@ def already_here(store: Store | None, assembly: Assembly) -> tuple[set[str], set
     summaries = store.summaries()
     ids = {summary["id"] for summary in summaries}
     workouts = {(datetime.fromisoformat(s["started_at"]), s["name"]) for s in summaries}
-    present = {a.session.id for a in assembly.sessions
-               if a.session.id in ids or (a.session.started_at, a.session.name) in workouts}
+    present = {
+        a.session.id
+        for a in assembly.sessions
+        if a.session.id in ids or (a.session.started_at, a.session.name) in workouts
+    }
     deleted = {a.session.id for a in assembly.sessions if store.tombstone(a.session.id)}
     return present, deleted
 
@@ -65,8 +69,14 @@ def new_custom_exercises(store: Store | None, sessions: list[Assembled]) -> list
     return sorted(names.values(), key=str.casefold)
 
 
-def import_sessions(assembly: Assembly, store: Store | None, report: ImportReport, *,
-                    dry_run: bool = False, strict: bool = False) -> ImportReport:
+def import_sessions(
+    assembly: Assembly,
+    store: Store | None,
+    report: ImportReport,
+    *,
+    dry_run: bool = False,
+    strict: bool = False,
+) -> ImportReport:
     """Write the new sessions of `assembly` to `store` (unless a dry run or refused) and report.
 
     `store` may be None for a dry run against a data folder that does not exist yet.

@@ -67,8 +67,10 @@ def grouped(rows: list[SkippedRow]) -> list[str]:
 
 
 def outcome_line(report: ImportReport) -> str:
-    what = (f"{plural(report.sessions_new, 'session')} with {plural(report.sets_new, 'set')} "
-            f"({plural(report.rests_new, 'rest')} attached to the set after them)")
+    what = (
+        f"{plural(report.sessions_new, 'session')} with {plural(report.sets_new, 'set')} "
+        f"({plural(report.rests_new, 'rest')} attached to the set after them)"
+    )
     if report.refused:
         bad = plural(len(report.unreadable), "row")
         return f"Nothing imported: --strict, and {bad} could not be read. Without --strict: {what}."
@@ -89,8 +91,10 @@ def report_lines(report: ImportReport) -> list[str]:
         lines.append(report.unit_note)
     lines += [outcome_line(report), present_line(report)]
     if report.long_sessions:
-        lines.append(f"{plural(report.long_sessions, 'session')} lasted over 24 hours by the "
-                     "file (a timer left running): kept without a length.")
+        lines.append(
+            f"{plural(report.long_sessions, 'session')} lasted over 24 hours by the "
+            "file (a timer left running): kept without a length."
+        )
     if report.left_out:
         lines.append(f"Left out: {plural(len(report.left_out), 'row')} OneMore does not keep:")
         lines += grouped(report.left_out)
@@ -99,8 +103,11 @@ def report_lines(report: ImportReport) -> list[str]:
         lines += grouped(report.unreadable)
     if report.custom_exercises:
         verb = "created" if report.written else "to create"
-        lines.append(f"Custom exercises {verb} (not in the catalog): "
-                     + ", ".join(report.custom_exercises) + ".")
+        lines.append(
+            f"Custom exercises {verb} (not in the catalog): "
+            + ", ".join(report.custom_exercises)
+            + "."
+        )
     lines.append(
         f"Every row accounted for: {plural(report.data_rows, 'row')} = "
         f"{plural(report.sets_new, 'set')} + {plural(report.rests_new, 'rest')} "

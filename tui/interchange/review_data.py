@@ -48,8 +48,11 @@ def _load(kg: float | None, unit: str) -> float | None:
     return None if kg is None else round(in_unit(kg, unit), 1)
 
 
-PR_WORDS = {"weight_for_reps": "best weight for {reps} reps", "e1rm": "best e1RM",
-            "volume": "best session volume"}
+PR_WORDS = {
+    "weight_for_reps": "best weight for {reps} reps",
+    "e1rm": "best e1RM",
+    "volume": "best session volume",
+}
 
 
 def pr_row(record: PersonalRecord, unit: str) -> dict[str, Any]:
@@ -133,8 +136,12 @@ def calibration_row(tests: list[CalibrationSet], unit: str) -> dict[str, Any]:
 
 def stops_rows(log: CalibrationLog) -> list[dict[str, Any]]:
     return [
-        {"month": m.month, "perceived": m.perceived, "technical": m.technical,
-         "perceived_share": _round(m.perceived_share, 3)}
+        {
+            "month": m.month,
+            "perceived": m.perceived,
+            "technical": m.technical,
+            "perceived_share": _round(m.perceived_share, 3),
+        }
         for m in log.stops_by_month()
     ]
 
@@ -165,8 +172,12 @@ def effort_row(sets: Iterable[SetLog]) -> dict[str, Any]:
 
 
 def exercise_row(
-    numbers: ExerciseNumbers, sets: tuple[SetLog, ...], earlier: Earlier,
-    records: list[PersonalRecord], tests: list[CalibrationSet], unit: str,
+    numbers: ExerciseNumbers,
+    sets: tuple[SetLog, ...],
+    earlier: Earlier,
+    records: list[PersonalRecord],
+    tests: list[CalibrationSet],
+    unit: str,
 ) -> dict[str, Any]:
     made_by: dict[str, list[str]] = {}
     for record in records:

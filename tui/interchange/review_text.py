@@ -40,8 +40,10 @@ def aligned(rows: list[list[str]], right: set[int]) -> list[str]:
     """Rows as lines with each column padded to its widest cell (numbers to the right)."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return [
-        "  ".join(cell.rjust(w) if i in right else cell.ljust(w)
-                  for i, (cell, w) in enumerate(zip(row, widths, strict=True))).rstrip()
+        "  ".join(
+            cell.rjust(w) if i in right else cell.ljust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
         for row in rows
     ]
 
@@ -52,16 +54,24 @@ def set_note(row: dict[str, Any]) -> str:
         notes.append(f"{row['failure']} failure")
     if row["test"]:
         test = row["test"]
-        notes.append(f"test: stopped at {test['reps_at_stop']}, said {test['predicted_rir']:g} "
-                     f"more, did {test['total_reps']}")
+        notes.append(
+            f"test: stopped at {test['reps_at_stop']}, said {test['predicted_rir']:g} "
+            f"more, did {test['total_reps']}"
+        )
     return ", ".join(notes)
 
 
 def set_lines(sets: list[dict[str, Any]], unit: str) -> list[str]:
     rows = [["set", f"e1RM {unit}", "rest", "planned", "calm", ""]]
     rows += [
-        [s["text"], number(s["e1rm"]), clock(s["rest_actual_s"]), clock(s["rest_planned_s"]),
-         clock(s["calm_after_s"]), set_note(s)]
+        [
+            s["text"],
+            number(s["e1rm"]),
+            clock(s["rest_actual_s"]),
+            clock(s["rest_planned_s"]),
+            clock(s["calm_after_s"]),
+            set_note(s),
+        ]
         for s in sets
     ]
     lines = aligned(rows, right={1, 2, 3, 4})
@@ -71,9 +81,11 @@ def set_lines(sets: list[dict[str, Any]], unit: str) -> list[str]:
 def change_line(previous: dict[str, Any], unit: str) -> str:
     delta = previous["change"]
     when = day_text(datetime.fromisoformat(previous["started_at"]))
-    return (f"vs {when}: e1RM {number(delta['e1rm'], signed=True)} · "
-            f"volume {number(delta['volume'], signed=True)} · "
-            f"top {number(delta['top_weight'], signed=True)} {unit}")
+    return (
+        f"vs {when}: e1RM {number(delta['e1rm'], signed=True)} · "
+        f"volume {number(delta['volume'], signed=True)} · "
+        f"top {number(delta['top_weight'], signed=True)} {unit}"
+    )
 
 
 def exercise_lines(exercise: dict[str, Any], unit: str) -> list[str]:
@@ -82,8 +94,9 @@ def exercise_lines(exercise: dict[str, Any], unit: str) -> list[str]:
     lines = [title, *("  " + line for line in set_lines(exercise["sets"], unit))]
     if exercise["best_set"]:
         e1rm = f" · e1RM {number(exercise['e1rm'])}" if exercise["e1rm"] is not None else ""
-        lines.append(f"  best {exercise['best_set']}{e1rm} · "
-                     f"volume {number(exercise['volume'])} {unit}")
+        lines.append(
+            f"  best {exercise['best_set']}{e1rm} · volume {number(exercise['volume'])} {unit}"
+        )
     if exercise["first_time"]:
         lines.append("  first time: these numbers are the marks to beat")
     elif exercise["previous"]:
@@ -118,16 +131,20 @@ def effort_text(effort: dict[str, Any]) -> str:
     if not effort["rir_known"]:
         return "not recorded"
     spread = "  ".join(f"@{rir} ×{count}" for rir, count in effort["rir_counts"].items())
-    return (f"{effort['rir_avg']:g} on average ({effort['rir_known']} of "
-            f"{effort['working_sets']} working sets)   {spread}")
+    return (
+        f"{effort['rir_avg']:g} on average ({effort['rir_known']} of "
+        f"{effort['working_sets']} working sets)   {spread}"
+    )
 
 
 def stops_text(effort: dict[str, Any]) -> str:
     stops = effort["perceived"] + effort["technical"]
     if not stops:
         return "no set taken to zero"
-    return (f"{effort['perceived']} felt too heavy, {effort['technical']} form broke "
-            f"({round(100 * effort['perceived_share'])} % felt)")
+    return (
+        f"{effort['perceived']} felt too heavy, {effort['technical']} form broke "
+        f"({round(100 * effort['perceived_share'])} % felt)"
+    )
 
 
 def session_lines(data: dict[str, Any]) -> list[str]:
@@ -152,8 +169,10 @@ def session_lines(data: dict[str, Any]) -> list[str]:
 
 def table_lines(data: dict[str, Any]) -> list[str]:
     session = data["session"]
-    header = (f"{session['name']} · {day_text(datetime.fromisoformat(session['started_at']))}"
-              f" · {clock(session['duration_s'])}")
+    header = (
+        f"{session['name']} · {day_text(datetime.fromisoformat(session['started_at']))}"
+        f" · {clock(session['duration_s'])}"
+    )
     lines = [header, RULE * max(len(header), 40), ""]
     for exercise in data["exercises"]:
         lines += exercise_lines(exercise, data["unit"]) + [""]

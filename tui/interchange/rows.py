@@ -92,8 +92,16 @@ def marked_note(marker: str, note: str) -> str:
     return f"{marker}; {note}" if note else marker
 
 
-def set_row(line: int, workout: Workout, exercise: str, kind: SetKind, lift: Lift, unit: str,
-            note: str = "", exercise_notes: str = "") -> Row:
+def set_row(
+    line: int,
+    workout: Workout,
+    exercise: str,
+    kind: SetKind,
+    lift: Lift,
+    unit: str,
+    note: str = "",
+    exercise_notes: str = "",
+) -> Row:
     """A lifted set, or the reason it is not one; RowProblem if a number cannot be read."""
     if not exercise.strip():
         raise RowProblem("no exercise name")
@@ -109,8 +117,18 @@ def set_row(line: int, workout: Workout, exercise: str, kind: SetKind, lift: Lif
         raise RowProblem("more than 100 reps")
     if weight > max_weight(unit):
         raise RowProblem(f"weight over {max_weight(unit):g} {unit}")
-    return SetRow(line, workout, exercise.strip(), kind, weight, unit, whole(reps, "reps"),
-                  rir_from_rpe(number(lift.rpe, "RPE")), note, exercise_notes.strip())
+    return SetRow(
+        line,
+        workout,
+        exercise.strip(),
+        kind,
+        weight,
+        unit,
+        whole(reps, "reps"),
+        rir_from_rpe(number(lift.rpe, "RPE")),
+        note,
+        exercise_notes.strip(),
+    )
 
 
 def rest_row(line: int, workout: Workout, seconds_text: str) -> Row:

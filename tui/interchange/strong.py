@@ -57,12 +57,27 @@ REQUIRED = ("date", "workout_name", "exercise", "set_order", "weight", "reps")
 WITH_BRACKETS = re.compile(r"(.*?)\s*\((.*)\)")
 UNIT_WORDS = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}
 ORDER_KINDS: dict[str, tuple[SetKind, str]] = {
-    "w": ("warmup", ""), "d": ("working", DROP_SET), "f": ("working", FAILURE_SET)}
+    "w": ("warmup", ""),
+    "d": ("working", DROP_SET),
+    "f": ("working", FAILURE_SET),
+}
 REST_TIMER = "rest timer"
 
 # Layouts of localized files, column by column, as Strong writes them in English.
-B = ("date", "workout_name", "duration", "exercise", "set_order", "weight", "reps", "distance",
-     "seconds", "notes", "workout_notes", "rpe")
+B = (
+    "date",
+    "workout_name",
+    "duration",
+    "exercise",
+    "set_order",
+    "weight",
+    "reps",
+    "distance",
+    "seconds",
+    "notes",
+    "workout_notes",
+    "rpe",
+)
 LAYOUTS = {
     "B": B,
     "B without Duration": tuple(c for c in B if c != "duration"),
@@ -70,10 +85,36 @@ LAYOUTS = {
     "B without Duration and Notes": tuple(
         c for c in B if c not in ("duration", "notes", "workout_notes")
     ),
-    "A": ("date", "workout_name", "exercise", "set_order", "weight", "weight_unit", "reps", "rpe",
-          "distance", "distance_unit", "seconds", "notes", "workout_notes"),
-    "C": ("workout_number", "date", "workout_name", "duration", "exercise", "set_order", "weight",
-          "reps", "rpe", "distance", "seconds", "notes", "workout_notes"),
+    "A": (
+        "date",
+        "workout_name",
+        "exercise",
+        "set_order",
+        "weight",
+        "weight_unit",
+        "reps",
+        "rpe",
+        "distance",
+        "distance_unit",
+        "seconds",
+        "notes",
+        "workout_notes",
+    ),
+    "C": (
+        "workout_number",
+        "date",
+        "workout_name",
+        "duration",
+        "exercise",
+        "set_order",
+        "weight",
+        "reps",
+        "rpe",
+        "distance",
+        "seconds",
+        "notes",
+        "workout_notes",
+    ),
 }
 NUMBER_COLUMNS = {"weight", "reps", "rpe", "distance", "seconds"}
 
@@ -160,11 +201,13 @@ def fits(layout: tuple[str, ...], fields: Sequence[str]) -> bool:
 
 def localized_columns(header: Sequence[str], sample: list[list[str]]) -> Columns | None:
     """The one layout that the header's width and most of the first rows fit, if only one does."""
+
     def fits_most(layout: tuple[str, ...]) -> bool:
         return sum(fits(layout, row) for row in sample) * 2 > len(sample)  # a bad row may be there
 
     matching = [
-        layout for layout in LAYOUTS.values()
+        layout
+        for layout in LAYOUTS.values()
         if len(layout) == len(header) and not fits(layout, header) and fits_most(layout)
     ]
     if len(matching) != 1:
@@ -198,8 +241,15 @@ class StrongReader(ColumnReader):
             return rest_row(line, workout, self.field(fields, "seconds"))
         kind, marker = self.kind(order)
         note = marked_note(marker, self.field(fields, "notes"))
-        return set_row(line, workout, self.field(fields, "exercise"), kind, self.lift(fields),
-                       self.row_unit(fields), note)
+        return set_row(
+            line,
+            workout,
+            self.field(fields, "exercise"),
+            kind,
+            self.lift(fields),
+            self.row_unit(fields),
+            note,
+        )
 
     def lift(self, fields: Sequence[str]) -> Lift:
         return Lift(
@@ -213,8 +263,12 @@ class StrongReader(ColumnReader):
     def workout(self, fields: Sequence[str]) -> Workout:
         name = self.field(fields, "workout_name") or "Workout"
         duration = duration_seconds(self.field(fields, "duration"))
-        return Workout(iso_time(self.field(fields, "date")), name, duration_s=duration,
-                       notes=self.field(fields, "workout_notes"))
+        return Workout(
+            iso_time(self.field(fields, "date")),
+            name,
+            duration_s=duration,
+            notes=self.field(fields, "workout_notes"),
+        )
 
     def is_rest(self, order: str, fields: Sequence[str]) -> bool:
         """'Rest Timer' (or its translation: a word where a set number goes, with no lift)."""

@@ -50,7 +50,9 @@ class CheckInScreen(KeyGated, Screen[None]):
         _, question, scale = QUESTIONS[self.step]
         self.query_one("#question", Static).update(f"{self.step + 1}/3  {question}")
         self.query_one("#scale", Static).update(f"{scale}      [b]Enter[/b] skip")
-        done = [f"{key}: {value if value is not None else '–'}" for key, value in self.answers.items()]
+        done = [
+            f"{key}: {value if value is not None else '–'}" for key, value in self.answers.items()
+        ]
         self.query_one("#answers", Static).update("   ".join(done))
 
     def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key

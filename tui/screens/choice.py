@@ -29,8 +29,10 @@ class ChoiceScreen(KeyGated, ModalScreen[int | None]):
             options = [Option(self._numbered(i, label)) for i, label in enumerate(self.labels)]
             yield OptionList(*options, id="choices")
             last = min(9, len(self.labels))
-            yield Static(f"[b]1[/b]–[b]{last}[/b] or [b]↑↓ Enter[/b] choose   [b]Esc[/b] back",
-                         classes="keys")
+            yield Static(
+                f"[b]1[/b]–[b]{last}[/b] or [b]↑↓ Enter[/b] choose   [b]Esc[/b] back",
+                classes="keys",
+            )
 
     @staticmethod
     def _numbered(index: int, label: str) -> str:

@@ -13,7 +13,9 @@ from tui.screens.dialog import Dialog
 class ConfirmScreen(Dialog[str | None]):
     """Ask `question`; `choices` maps a key to (label, result)."""
 
-    def __init__(self, question: str, choices: dict[str, tuple[str, str]], detail: str = "") -> None:
+    def __init__(
+        self, question: str, choices: dict[str, tuple[str, str]], detail: str = ""
+    ) -> None:
         super().__init__()
         self.question = question
         self.choices = choices

@@ -35,8 +35,11 @@ class EditSetScreen(Dialog[SetLog | None]):
             yield Static(listing, id="sets")
             yield Input(id="line", classes="hidden", select_on_focus=False, disabled=True)
             yield Static("", classes="error", id="error")
-            yield Static(f"[b]1[/b]–[b]{len(self.sets)}[/b] choose   [b]Esc[/b] back",
-                         classes="keys", id="keys")
+            yield Static(
+                f"[b]1[/b]–[b]{len(self.sets)}[/b] choose   [b]Esc[/b] back",
+                classes="keys",
+                id="keys",
+            )
 
     def waits_after(self, event) -> bool:  # noqa: ANN001 - textual.events.Key
         if self.chosen is None:
@@ -57,8 +60,15 @@ class EditSetScreen(Dialog[SetLog | None]):
         self.chosen = set_log
         self.query_one("#ask", Static).update(f"Change set: {set_text(set_log)}")
         line = self.query_one("#line", Input)
-        line.value = format_set(set_log.weight, set_log.reps, set_log.unit, set_log.bodyweight,
-                                set_log.rir, set_log.kind == "warmup", default_unit=self.unit)
+        line.value = format_set(
+            set_log.weight,
+            set_log.reps,
+            set_log.unit,
+            set_log.bodyweight,
+            set_log.rir,
+            set_log.kind == "warmup",
+            default_unit=self.unit,
+        )
         line.cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
         line.remove_class("hidden")
         line.disabled = False
@@ -74,8 +84,15 @@ class EditSetScreen(Dialog[SetLog | None]):
         except EntryError as problem:
             self.query_one("#error", Static).update(str(problem))
             return
-        self.dismiss(replace(
-            self.chosen, weight=entry.weight, reps=entry.reps, unit=entry.unit,  # type: ignore[arg-type]
-            bodyweight=entry.bodyweight, rir=entry.rir, edited_at=self.now,
-            kind="warmup" if entry.warmup else "working",
-        ))
+        self.dismiss(
+            replace(
+                self.chosen,
+                weight=entry.weight,
+                reps=entry.reps,
+                unit=entry.unit,  # type: ignore[arg-type]
+                bodyweight=entry.bodyweight,
+                rir=entry.rir,
+                edited_at=self.now,
+                kind="warmup" if entry.warmup else "working",
+            )
+        )

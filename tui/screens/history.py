@@ -29,16 +29,26 @@ PR_COLUMN = 4
 
 
 def columns(unit: str) -> list[Column]:
-    return [Column("date", 15), Column("session"), Column("time", 7, right=True),
-            Column(f"volume {unit}", 10, right=True), Column("PRs", 3, right=True)]
+    return [
+        Column("date", 15),
+        Column("session"),
+        Column("time", 7, right=True),
+        Column(f"volume {unit}", 10, right=True),
+        Column("PRs", 3, right=True),
+    ]
 
 
 def row(summary: dict[str, Any], unit: str) -> list[str]:
     started = datetime.fromisoformat(summary["started_at"])
     ended = summary.get("ended_at")
     length = clock((datetime.fromisoformat(ended) - started).total_seconds()) if ended else "–"
-    return [started.astimezone().strftime(DATE), summary["name"], length,
-            f"{in_unit(summary['volume_kg'], unit):,.0f}", str(pr_count(summary))]
+    return [
+        started.astimezone().strftime(DATE),
+        summary["name"],
+        length,
+        f"{in_unit(summary['volume_kg'], unit):,.0f}",
+        str(pr_count(summary)),
+    ]
 
 
 class HistoryScreen(KeyGated, Screen[None]):

@@ -42,8 +42,11 @@ class HomeScreen(KeyGated, Screen[None]):
             yield Static("OneMore", id="title")
             yield Static("Real rest. Honest effort. One more rep.", id="tagline")
             if store.read_only:
-                yield Static("Read-only: another OneMore has this data open.", id="read-only",
-                             classes="warning")
+                yield Static(
+                    "Read-only: another OneMore has this data open.",
+                    id="read-only",
+                    classes="warning",
+                )
             yield Static(self._in_progress_text(), id="in-progress", classes="panel")
             yield Static(self._last_session_text(), id="last-session", classes="panel")
             yield Static("Start a session", classes="heading")
@@ -141,16 +144,21 @@ class HomeScreen(KeyGated, Screen[None]):
                 try:
                     store.finish_session(self.app.now())  # type: ignore[attr-defined]
                 except (OSError, ReadOnlyStore) as problem:
-                    self.app.tell(f"Not finished: {problem}. The session stays in progress.",  # type: ignore[attr-defined]
-                                  "error")
+                    self.app.tell(
+                        f"Not finished: {problem}. The session stays in progress.",  # type: ignore[attr-defined]
+                        "error",
+                    )
                     return
                 self.refresh_from_store()
                 self.app.push_screen(CheckInScreen(routine))
 
-        self.app.push_screen(ConfirmScreen(
-            f"“{store.live.name}” is still in progress.",
-            {"r": ("resume it", "resume"), "f": ("finish and save it, then start", "finish")},
-        ), decided)
+        self.app.push_screen(
+            ConfirmScreen(
+                f"“{store.live.name}” is still in progress.",
+                {"r": ("resume it", "resume"), "f": ("finish and save it, then start", "finish")},
+            ),
+            decided,
+        )
 
     @settles
     def action_last_session(self) -> None:
@@ -159,7 +167,8 @@ class HomeScreen(KeyGated, Screen[None]):
         last = self.app.store.last_summary()  # type: ignore[attr-defined]
         if last is None:
             self.app.tell(  # type: ignore[attr-defined]
-                "No finished sessions yet: the review shows after your first.", "information")
+                "No finished sessions yet: the review shows after your first.", "information"
+            )
             return
         self.app.push_screen(ReviewScreen(last))
 

@@ -38,8 +38,10 @@ class LiftPicker(SearchDialog[str | None]):
         ]
         matches = self.query_one(OptionList)
         matches.clear_options()
-        matches.add_options(options or [Option("[dim]No exercise in your history matches.[/dim]",
-                                               id="none", disabled=True)])
+        matches.add_options(
+            options
+            or [Option("[dim]No exercise in your history matches.[/dim]", id="none", disabled=True)]
+        )
         matches.highlighted = 0 if options else None
 
     def _take(self, index: int | None) -> None:

@@ -62,8 +62,13 @@ def target_line(target: Target | None) -> str:
 
 
 def as_entry(set_log: SetLog) -> SetInput:
-    return SetInput(weight=set_log.weight, reps=set_log.reps, unit=set_log.unit,
-                    bodyweight=set_log.bodyweight, rir=set_log.rir)
+    return SetInput(
+        weight=set_log.weight,
+        reps=set_log.reps,
+        unit=set_log.unit,
+        bodyweight=set_log.bodyweight,
+        rir=set_log.rir,
+    )
 
 
 class LoggingScreen(KeyGated, Screen[None]):
@@ -106,7 +111,9 @@ class LoggingScreen(KeyGated, Screen[None]):
                 with Vertical(id="before"):
                     yield Static("Last time", classes="label", id="previous-label")
                     yield SetTable("Not done before.", id="previous")
-            yield SetEntry(placeholder="Enter = target · 100x5 @2 · w60x5 · x6 · bw+10x8", id="entry")
+            yield SetEntry(
+                placeholder="Enter = target · 100x5 @2 · w60x5 · x6 · bw+10x8", id="entry"
+            )
             yield Static("", id="error")
             yield SyncLine(id="sync-line")
         yield Footer()
@@ -231,8 +238,10 @@ class LoggingScreen(KeyGated, Screen[None]):
         if ask and wants_answer:
             from tui.screens.one_more import OneMoreScreen
 
-            self.app.push_screen(OneMoreScreen(set_text(logged)),
-                                 lambda answer: self._answered(logged, answer, planned_rest))
+            self.app.push_screen(
+                OneMoreScreen(set_text(logged)),
+                lambda answer: self._answered(logged, answer, planned_rest),
+            )
         elif not entry.warmup:
             self._start_rest(planned_rest)
 
@@ -244,8 +253,11 @@ class LoggingScreen(KeyGated, Screen[None]):
             info = self._exercise_info()
             increment = info.increment(self.unit) if info else 2.5
             target = self.live.target
-            nudge = None if target is None else nudge_after_answer(
-                target, answer.rir, answer.failure, increment)
+            nudge = (
+                None
+                if target is None
+                else nudge_after_answer(target, answer.rir, answer.failure, increment)
+            )
             if nudge is not None:
                 self.live = self.live.with_target(exercise.id, nudge.target)
                 self.why = nudge.why
@@ -272,7 +284,9 @@ class LoggingScreen(KeyGated, Screen[None]):
         exercise = self.live.exercise
         if exercise is None:
             return ""
-        return f"Next: {exercise.name}, set {self.live.set_number} — {target_line(self.live.target)}"
+        return (
+            f"Next: {exercise.name}, set {self.live.set_number} — {target_line(self.live.target)}"
+        )
 
     def _rested(self, result) -> None:  # noqa: ANN001 - RestResult | None
         if result is None:
@@ -372,8 +386,9 @@ class LoggingScreen(KeyGated, Screen[None]):
         if exercise is None:
             self.app.tell("Add an exercise first (a).", "information")  # type: ignore[attr-defined]
             return
-        self.app.push_screen(FailureTestScreen(exercise.name, self.live.target, self.unit),
-                             self._tested)
+        self.app.push_screen(
+            FailureTestScreen(exercise.name, self.live.target, self.unit), self._tested
+        )
 
     def _tested(self, result) -> None:  # noqa: ANN001 - FailureTest | None
         """Log the test set as one set taken to technical failure, then rest as usual."""
@@ -403,10 +418,14 @@ class LoggingScreen(KeyGated, Screen[None]):
         from tui.screens.confirm import ConfirmScreen
 
         count = len(self.live.session.sets)
-        self.app.push_screen(ConfirmScreen(
-            "Finish this session?", {"enter": ("finish and save", "finish")},
-            detail=f"{count} set{'' if count == 1 else 's'} logged.",
-        ), self._finish)
+        self.app.push_screen(
+            ConfirmScreen(
+                "Finish this session?",
+                {"enter": ("finish and save", "finish")},
+                detail=f"{count} set{'' if count == 1 else 's'} logged.",
+            ),
+            self._finish,
+        )
 
     def _finish(self, choice: str | None) -> None:
         if choice != "finish":
@@ -428,4 +447,3 @@ class LoggingScreen(KeyGated, Screen[None]):
 
         app.switch_screen(SummaryScreen(finished))
         app.sync_now()  # type: ignore[attr-defined]  # carry the new session to the other devices
-

@@ -28,7 +28,9 @@ class ExercisePicker(SearchDialog[Exercise | None]):
         matches = self.query_one(OptionList)
         matches.clear_options()
         options = [Option(self._label(e), id=e.id) for e in self.shown]
-        if query.strip() and not any(e.name.casefold() == query.strip().casefold() for e in self.shown):
+        if query.strip() and not any(
+            e.name.casefold() == query.strip().casefold() for e in self.shown
+        ):
             options.append(Option(f"+ add your own: {query.strip()}", id=CUSTOM))
         matches.add_options(options)
         if options:

@@ -28,17 +28,26 @@ from tui.settings import Settings
 def default_rests(plan: tuple[PlannedExercise, ...], settings: Settings) -> list[int]:
     """Each exercise's rest before any bad-day change: routine, then the lifter's, then the lift's."""
     defaults = Settings()
-    compound = settings.rest_compound_s if settings.rest_compound_s != defaults.rest_compound_s else None
-    isolation = (settings.rest_isolation_s
-                 if settings.rest_isolation_s != defaults.rest_isolation_s else None)
-    return [rest_for(find_or_custom(p.catalog_id or p.name), p.rest_s, compound, isolation)
-            for p in plan]
+    compound = (
+        settings.rest_compound_s if settings.rest_compound_s != defaults.rest_compound_s else None
+    )
+    isolation = (
+        settings.rest_isolation_s
+        if settings.rest_isolation_s != defaults.rest_isolation_s
+        else None
+    )
+    return [
+        rest_for(find_or_custom(p.catalog_id or p.name), p.rest_s, compound, isolation)
+        for p in plan
+    ]
 
 
 def with_rests(plan: tuple[PlannedExercise, ...], rests: list[int]) -> tuple[PlannedExercise, ...]:
     from dataclasses import replace
 
-    return tuple(replace(p, rest_s=p.rest_s if p.rest_s is not None else r) for p, r in zip(plan, rests))
+    return tuple(
+        replace(p, rest_s=p.rest_s if p.rest_s is not None else r) for p, r in zip(plan, rests)
+    )
 
 
 class PlanScreen(KeyGated, Screen[None]):
@@ -92,10 +101,15 @@ class PlanScreen(KeyGated, Screen[None]):
         table = Table.grid(padding=(0, 2))
         for planned in self.today():
             rir = f" @{planned.rir:g}" if planned.rir is not None else ""
-            table.add_row(planned.name, f"{planned.sets} × {planned.reps}{rir}",
-                          f"rest {clock_text(planned.rest_s or 0)}")
+            table.add_row(
+                planned.name,
+                f"{planned.sets} × {planned.reps}{rir}",
+                f"rest {clock_text(planned.rest_s or 0)}",
+            )
         exercises = self.query_one("#exercises", Static)
-        exercises.update(table if self.plan else "Add exercises as you go: press [b]a[/b] when logging.")
+        exercises.update(
+            table if self.plan else "Add exercises as you go: press [b]a[/b] when logging."
+        )
 
     def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
         if event.character and event.character.isdigit():
@@ -123,8 +137,12 @@ class PlanScreen(KeyGated, Screen[None]):
 
         app = self.app
         name = self.routine.name if self.routine else "Session"
-        session = plan_session(name, self.today(), app.now(),  # type: ignore[attr-defined]
-                               routine_id=self.routine.id if self.routine else None,
-                               checkin=self.checkin)
+        session = plan_session(
+            name,
+            self.today(),
+            app.now(),  # type: ignore[attr-defined]
+            routine_id=self.routine.id if self.routine else None,
+            checkin=self.checkin,
+        )
         app.saver.save(session)  # type: ignore[attr-defined]  # a failed save is retried while logging
         app.switch_screen(LoggingScreen(Live(session)))

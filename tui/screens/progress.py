@@ -31,25 +31,32 @@ from tui.widgets.progress_chart import ProgressChart
 from tui.widgets.row_list import Column, RowHeader, RowList
 
 NAMES: dict[Metric, str] = {
-    "best_e1rm_kg": "best e1RM", "volume_kg": "volume", "calm_avg_s": "time to calm",
+    "best_e1rm_kg": "best e1RM",
+    "volume_kg": "volume",
+    "calm_avg_s": "time to calm",
 }
 MEANING: dict[Metric, str] = {
     "best_e1rm_kg": "The best estimated one-rep max of each session (Epley, reps in reserve "
-                    "counted, sets of 12 reps or fewer).",
+    "counted, sets of 12 reps or fewer).",
     "volume_kg": "Weight × reps of the working sets.",
     "calm_avg_s": "How soon your breathing was calm in the rests before its sets: "
-                  "lower means better conditioning.",
+    "lower means better conditioning.",
 }
 MONTHLY: dict[Metric, str] = {
-    "best_e1rm_kg": "The best of the month.", "volume_kg": "The month's total.",
+    "best_e1rm_kg": "The best of the month.",
+    "volume_kg": "The month's total.",
     "calm_avg_s": "The month's average.",
 }
 
 
 def columns(unit: str) -> list[Column]:
-    return [Column("date", 16), Column("sessions", 8, right=True),
-            Column(f"best e1RM {unit}", 14, right=True), Column(f"volume {unit}", 12, right=True),
-            Column("time to calm", 12, right=True)]
+    return [
+        Column("date", 16),
+        Column("sessions", 8, right=True),
+        Column(f"best e1RM {unit}", 14, right=True),
+        Column(f"volume {unit}", 12, right=True),
+        Column("time to calm", 12, right=True),
+    ]
 
 
 class ProgressScreen(KeyGated, Screen[None]):
@@ -102,8 +109,10 @@ class ProgressScreen(KeyGated, Screen[None]):
         if self.wanted in keys:
             self.position = keys.index(self.wanted)
         elif self.wanted is not None and self.lifts:
-            self.app.tell("No working sets of that exercise yet: showing your most done one.",  # type: ignore[attr-defined]
-                          "information")
+            self.app.tell(
+                "No working sets of that exercise yet: showing your most done one.",  # type: ignore[attr-defined]
+                "information",
+            )
         self._load_lift()
 
     # -- what is shown -------------------------------------------------------------------
@@ -133,12 +142,15 @@ class ProgressScreen(KeyGated, Screen[None]):
     def _show(self) -> None:
         lift = self.lift
         self.query_one("#lift-name", Static).update(
-            f"Progress · {lift.name}" if lift else "Progress")
+            f"Progress · {lift.name}" if lift else "Progress"
+        )
         self.query_one("#lift-position", Static).update(
-            f"exercise {self.position + 1} of {len(self.lifts)}" if lift else "")
+            f"exercise {self.position + 1} of {len(self.lifts)}" if lift else ""
+        )
         tabs = "   ".join(
             f"[b reverse] {n} {NAMES[m]} [/]" if m == self.metric else f"[dim]{n}[/dim] {NAMES[m]}"
-            for n, m in enumerate(METRICS, 1))
+            for n, m in enumerate(METRICS, 1)
+        )
         per = "per month" if self.monthly else "per session"
         self.query_one("#metrics", Static).update(f"{tabs}   [dim]{per}[/dim]")
         meaning = MEANING[self.metric] + (" " + MONTHLY[self.metric] if self.monthly else "")
@@ -160,8 +172,9 @@ class ProgressScreen(KeyGated, Screen[None]):
         if nearest is not None:
             self.selected = self.point_days[nearest]  # the reading follows the bar the cursor is on
         chart = self.query_one(ProgressChart)
-        chart.show(points, lambda v: self._value_text(metric, v), self._day_text, self._empty(),
-                   nearest)
+        chart.show(
+            points, lambda v: self._value_text(metric, v), self._day_text, self._empty(), nearest
+        )
         chart.focus()
 
     def _empty(self) -> str:
@@ -176,8 +189,11 @@ class ProgressScreen(KeyGated, Screen[None]):
 
     def _show_table(self) -> None:
         rows = [
-            [self._day_text(d.day), str(d.sessions),
-             *(self._value_text(m, getattr(d, m)) for m in METRICS)]
+            [
+                self._day_text(d.day),
+                str(d.sessions),
+                *(self._value_text(m, getattr(d, m)) for m in METRICS),
+            ]
             for d in reversed(self.days)
         ]
         table = self.query_one(RowList)
@@ -195,7 +211,8 @@ class ProgressScreen(KeyGated, Screen[None]):
         where = sessions if self.monthly else f"session {self.selected + 1} of {len(self.days)}"
         self.query_one("#reading", Static).update(
             f"[b]{self._day_text(day.day)}[/b]: {NAMES[self.metric]} "
-            f"[b]{self._value_text(self.metric, value)}{unit}[/b]   [dim]{where}[/dim]")
+            f"[b]{self._value_text(self.metric, value)}{unit}[/b]   [dim]{where}[/dim]"
+        )
 
     def on_progress_chart_moved(self, event: ProgressChart.Moved) -> None:
         self.selected = self.point_days[event.index]

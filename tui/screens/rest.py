@@ -114,8 +114,11 @@ class RestScreen(KeyGated, Screen[RestResult]):
             over = -remaining
             until = math.floor(over) + 1 - over
         change = None if until is None else now + until
-        if change is not None and self._next_change is not None \
-                and abs(change - self._next_change) < 0.001:
+        if (
+            change is not None
+            and self._next_change is not None
+            and abs(change - self._next_change) < 0.001
+        ):
             return  # already set for that moment
         if self._change_timer is not None:
             self._change_timer.stop()
@@ -183,9 +186,14 @@ class RestScreen(KeyGated, Screen[RestResult]):
         if rest.calm_at is None and not rest.over(now) and self.app.settings.pacer != "off":  # type: ignore[attr-defined]
             self.app.tell(  # type: ignore[attr-defined]
                 "Still out of breath? Panting tells the brain to stop: "
-                "a few slow breaths first help the next set.", "information")
-        taken = RestTaken(planned_s=int(round(rest.planned_s)), actual_s=rest.elapsed(now),
-                          calm_after_s=rest.calm_after_s)
+                "a few slow breaths first help the next set.",
+                "information",
+            )
+        taken = RestTaken(
+            planned_s=int(round(rest.planned_s)),
+            actual_s=rest.elapsed(now),
+            calm_after_s=rest.calm_after_s,
+        )
         self.dismiss(RestResult(taken, typed))
 
     def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key

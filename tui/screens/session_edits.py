@@ -41,8 +41,9 @@ class SessionEdits:
 
     # -- choosing ------------------------------------------------------------------------
 
-    def _pick_exercise(self, session: Session, question: str,
-                       then: Callable[[ExerciseLog], None]) -> None:
+    def _pick_exercise(
+        self, session: Session, question: str, then: Callable[[ExerciseLog], None]
+    ) -> None:
         from tui.screens.choice import ChoiceScreen
 
         exercises = [e for e in session.exercises if e.sets]
@@ -51,30 +52,41 @@ class SessionEdits:
         elif len(exercises) == 1:
             then(exercises[0])
         else:
-            self.app.push_screen(ChoiceScreen(question, [sets_label(e) for e in exercises]),
-                                 lambda index: None if index is None else then(exercises[index]))
+            self.app.push_screen(
+                ChoiceScreen(question, [sets_label(e) for e in exercises]),
+                lambda index: None if index is None else then(exercises[index]),
+            )
 
-    def _pick_set(self, exercise: ExerciseLog, question: str,
-                  then: Callable[[SetLog], None]) -> None:
+    def _pick_set(
+        self, exercise: ExerciseLog, question: str, then: Callable[[SetLog], None]
+    ) -> None:
         from tui.screens.choice import ChoiceScreen
 
         sets = list(exercise.sets)
-        self.app.push_screen(ChoiceScreen(question, [set_text(s) for s in sets]),
-                             lambda index: None if index is None else then(sets[index]))
+        self.app.push_screen(
+            ChoiceScreen(question, [set_text(s) for s in sets]),
+            lambda index: None if index is None else then(sets[index]),
+        )
 
     # -- fix a set -----------------------------------------------------------------------
 
     def edit_set(self, session: Session) -> None:
         if self._writable():
-            self._pick_exercise(session, "Edit a set of which exercise?",
-                                lambda exercise: self._edit_in(session, exercise))
+            self._pick_exercise(
+                session,
+                "Edit a set of which exercise?",
+                lambda exercise: self._edit_in(session, exercise),
+            )
 
     def _edit_in(self, session: Session, exercise: ExerciseLog) -> None:
         if len(exercise.sets) <= 9:  # the edit dialog numbers up to nine sets
             self._retype(session, exercise, list(exercise.sets))
         else:
-            self._pick_set(exercise, f"Edit which set of {exercise.name}?",
-                           lambda chosen: self._retype(session, exercise, [chosen]))
+            self._pick_set(
+                exercise,
+                f"Edit which set of {exercise.name}?",
+                lambda chosen: self._retype(session, exercise, [chosen]),
+            )
 
     def _retype(self, session: Session, exercise: ExerciseLog, sets: list[SetLog]) -> None:
         from tui.screens.edit_set import EditSetScreen
@@ -97,21 +109,31 @@ class SessionEdits:
             if choice == "save":
                 self._save(session.with_set(exercise.id, changed).edited(self.app.now()))
 
-        self.app.push_screen(ConfirmScreen(
-            "Save this change?", {"enter": ("save it", "save")},
-            detail=f"{exercise.name}: {set_text(before)} → {set_text(changed)}",
-        ), decided)
+        self.app.push_screen(
+            ConfirmScreen(
+                "Save this change?",
+                {"enter": ("save it", "save")},
+                detail=f"{exercise.name}: {set_text(before)} → {set_text(changed)}",
+            ),
+            decided,
+        )
 
     # -- remove a set --------------------------------------------------------------------
 
     def remove_set(self, session: Session) -> None:
         if self._writable():
-            self._pick_exercise(session, "Remove a set of which exercise?",
-                                lambda exercise: self._remove_from(session, exercise))
+            self._pick_exercise(
+                session,
+                "Remove a set of which exercise?",
+                lambda exercise: self._remove_from(session, exercise),
+            )
 
     def _remove_from(self, session: Session, exercise: ExerciseLog) -> None:
-        self._pick_set(exercise, f"Remove which set of {exercise.name}?",
-                       lambda chosen: self._confirm_removal(session, exercise, chosen))
+        self._pick_set(
+            exercise,
+            f"Remove which set of {exercise.name}?",
+            lambda chosen: self._confirm_removal(session, exercise, chosen),
+        )
 
     def _confirm_removal(self, session: Session, exercise: ExerciseLog, chosen: SetLog) -> None:
         from tui.screens.confirm import ConfirmScreen
@@ -120,10 +142,14 @@ class SessionEdits:
             if choice == "remove":
                 self._save(session.remove_finished_set(chosen.id, self.app.now()))
 
-        self.app.push_screen(ConfirmScreen(
-            "Remove this set?", {"enter": ("remove it", "remove")},
-            detail=f"{exercise.name}: {set_text(chosen)}",
-        ), decided)
+        self.app.push_screen(
+            ConfirmScreen(
+                "Remove this set?",
+                {"enter": ("remove it", "remove")},
+                detail=f"{exercise.name}: {set_text(chosen)}",
+            ),
+            decided,
+        )
 
     # -- delete the session --------------------------------------------------------------
 
@@ -137,10 +163,14 @@ class SessionEdits:
             if choice == "delete":
                 self._delete(session_id)
 
-        self.app.push_screen(ConfirmScreen(
-            f"Delete {name}, {day_text(started_at)}?", {"y": ("yes, delete it", "delete")},
-            detail="Every set of it goes, here and on your synced devices. There is no undo.",
-        ), decided)
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete {name}, {day_text(started_at)}?",
+                {"y": ("yes, delete it", "delete")},
+                detail="Every set of it goes, here and on your synced devices. There is no undo.",
+            ),
+            decided,
+        )
 
     def _delete(self, session_id: str) -> None:
         try:

@@ -32,21 +32,37 @@ class SettingsScreen(KeyGated, Screen[None]):
         themes = sorted(self.app.available_themes)
         with VerticalScroll(id="settings"):
             yield Static("Settings", classes="heading")
-            yield self._row("Weight unit", Select([("kg", "kg"), ("lb", "lb")], value=settings.unit,
-                                                  allow_blank=False, id="unit"))
-            yield self._row("Theme", Select([(t, t) for t in themes], value=settings.theme,
-                                            allow_blank=False, id="theme"))
-            yield self._row("Breathing guide", Select([(p, p) for p in PACER_PATTERNS],
-                                                      value=settings.pacer, allow_blank=False,
-                                                      id="pacer"))
+            yield self._row(
+                "Weight unit",
+                Select(
+                    [("kg", "kg"), ("lb", "lb")], value=settings.unit, allow_blank=False, id="unit"
+                ),
+            )
+            yield self._row(
+                "Theme",
+                Select(
+                    [(t, t) for t in themes], value=settings.theme, allow_blank=False, id="theme"
+                ),
+            )
+            yield self._row(
+                "Breathing guide",
+                Select(
+                    [(p, p) for p in PACER_PATTERNS],
+                    value=settings.pacer,
+                    allow_blank=False,
+                    id="pacer",
+                ),
+            )
             for key, label in SECONDS.items():
                 yield self._row(label, Input(str(getattr(settings, key)), id=key, type="integer"))
             for key, label in SWITCHES.items():
                 yield self._row(label, Switch(getattr(settings, key), id=key))
             yield Static("", id="settings-error", classes="error")
             where = self.app.config_path  # type: ignore[attr-defined]
-            yield Static(f"Saved to {where}" if where else "Not saved to a file in this run.",
-                         classes="detail")
+            yield Static(
+                f"Saved to {where}" if where else "Not saved to a file in this run.",
+                classes="detail",
+            )
         yield Footer()
 
     @staticmethod

@@ -24,8 +24,10 @@ from tui.core.entry import EntryError, SetInput, Target, parse_entry
 from tui.core.model import MAX_REPS, Calibration
 from tui.keygate import KeyGated, settles
 
-HOW = ("Do the set as usual. At the rep where you would normally stop, note it and whether "
-       "you could do one more — then keep going until form breaks. Type the numbers after.")
+HOW = (
+    "Do the set as usual. At the rep where you would normally stop, note it and whether "
+    "you could do one more — then keep going until form breaks. Type the numbers after."
+)
 
 
 @dataclass(frozen=True)
@@ -82,11 +84,15 @@ class FailureTestScreen(KeyGated, ModalScreen[FailureTest | None]):
             yield Static(f"Test set · {self.exercise_name}", classes="question")
             yield Static(HOW, classes="detail", id="how")
             yield Static(self._stop_question(), classes="question", id="ask")
-            yield Input(placeholder="reps, e.g. 8 (or 105x8 at another weight)", id="line",
-                        select_on_focus=False)
+            yield Input(
+                placeholder="reps, e.g. 8 (or 105x8 at another weight)",
+                id="line",
+                select_on_focus=False,
+            )
             yield Static("", classes="error", id="error")
-            yield Static("[b]Enter[/b] next   [b]Esc[/b] back, nothing logged", classes="keys",
-                         id="keys")
+            yield Static(
+                "[b]Enter[/b] next   [b]Esc[/b] back, nothing logged", classes="keys", id="keys"
+            )
 
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
@@ -135,16 +141,19 @@ class FailureTestScreen(KeyGated, ModalScreen[FailureTest | None]):
             return
         self.at_stop = entry
         self.step = "more"
-        self.query_one("#how", Static).update(f"So far: you would have stopped at {entry.reps} "
-                                              f"({set_load(entry)}).")
+        self.query_one("#how", Static).update(
+            f"So far: you would have stopped at {entry.reps} ({set_load(entry)})."
+        )
         self.query_one("#ask", Static).update(
-            f"2 · At {entry.reps}: could you have done one more rep with good form?")
+            f"2 · At {entry.reps}: could you have done one more rep with good form?"
+        )
         line_widget = self.query_one(Input)
         line_widget.value = ""
         line_widget.disabled = True
         line_widget.display = False
         self.query_one("#keys", Static).update(
-            "[b]0[/b]–[b]5[/b] reps you thought were left   [b]n[/b] none   [b]Esc[/b] back")
+            "[b]0[/b]–[b]5[/b] reps you thought were left   [b]n[/b] none   [b]Esc[/b] back"
+        )
 
     # -- 2: one key ----------------------------------------------------------------------
 
@@ -162,9 +171,11 @@ class FailureTestScreen(KeyGated, ModalScreen[FailureTest | None]):
         left = "no more" if key == "0" else f"{key} more"
         self.query_one("#how", Static).update(
             f"So far: you would have stopped at {self.at_stop.reps} ({set_load(self.at_stop)}), "
-            f"thinking {left} left.")
+            f"thinking {left} left."
+        )
         self.query_one("#ask", Static).update(
-            f"3 · Now the total: how many reps when form broke? (at least {self.at_stop.reps})")
+            f"3 · Now the total: how many reps when form broke? (at least {self.at_stop.reps})"
+        )
         line = self.query_one(Input)
         line.placeholder = "total reps, e.g. 11"
         line.disabled = False
@@ -178,11 +189,15 @@ class FailureTestScreen(KeyGated, ModalScreen[FailureTest | None]):
         reps_at_stop = self.at_stop.reps
         line = text.strip()
         if not line.isdigit() or not reps_at_stop <= int(line) <= MAX_REPS:
-            self._error(f"Type the reps of the whole set, {reps_at_stop}–{MAX_REPS}: "
-                        f"the {reps_at_stop} before your stop count too.")
+            self._error(
+                f"Type the reps of the whole set, {reps_at_stop}–{MAX_REPS}: "
+                f"the {reps_at_stop} before your stop count too."
+            )
             return
         total = int(line)
-        self.dismiss(FailureTest(
-            entry=replace(self.at_stop, reps=total, rir=0.0),
-            calibration=Calibration(reps_at_stop, self.predicted_rir, total),
-        ))
+        self.dismiss(
+            FailureTest(
+                entry=replace(self.at_stop, reps=total, rir=0.0),
+                calibration=Calibration(reps_at_stop, self.predicted_rir, total),
+            )
+        )

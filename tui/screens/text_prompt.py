@@ -11,7 +11,6 @@ from tui.screens.dialog import Dialog
 
 
 class TextPrompt(Dialog[str | None]):
-
     def __init__(self, question: str, value: str = "", placeholder: str = "") -> None:
         super().__init__()
         self.question = question
@@ -21,8 +20,7 @@ class TextPrompt(Dialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="question")
-            yield Input(self.value, placeholder=self.placeholder, id="text",
-                        select_on_focus=False)
+            yield Input(self.value, placeholder=self.placeholder, id="text", select_on_focus=False)
             yield Static("[b]Enter[/b] keep   [b]Esc[/b] back", classes="keys")
 
     def on_mount(self) -> None:

@@ -43,13 +43,22 @@ HistoryReader = Callable[[], tuple[list[dict[str, Any]], Iterable[Session]]]
 
 
 def _usable(parts: Any) -> bool:
-    return (isinstance(parts, dict) and all(isinstance(parts.get(p), dict) for p in PARTS)
-            and parts["about"].get("v") == VERSION)
+    return (
+        isinstance(parts, dict)
+        and all(isinstance(parts.get(p), dict) for p in PARTS)
+        and parts["about"].get("v") == VERSION
+    )
 
 
 class Index:
-    def __init__(self, data_dir: Path, *, open_file: Callable[[Path, str], DataFile],
-                 read_only: bool, history: HistoryReader) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        open_file: Callable[[Path, str], DataFile],
+        read_only: bool,
+        history: HistoryReader,
+    ) -> None:
         self.read_only = read_only
         self._open_file = open_file
         self._history = history
@@ -84,8 +93,11 @@ class Index:
             if len(found) == self.count:
                 self._summaries = found
             else:
-                log.info("summaries.json holds %d sessions, index.json counts %d: rebuilding",
-                         len(found), self.count)
+                log.info(
+                    "summaries.json holds %d sessions, index.json counts %d: rebuilding",
+                    len(found),
+                    self.count,
+                )
                 self.rebuild()
         assert self._summaries is not None
         return self._summaries
@@ -145,8 +157,12 @@ class Index:
         if self._refile_lifts(keys, {s.id for s in sessions}, sessions):
             self.save()
 
-    def remove(self, tombstone: dict[str, Any], keys_before: set[str],
-               refill: Callable[[set[str]], dict[str, dict[str, Any]]]) -> None:
+    def remove(
+        self,
+        tombstone: dict[str, Any],
+        keys_before: set[str],
+        refill: Callable[[set[str]], dict[str, dict[str, Any]]],
+    ) -> None:
         """Replace a session with its tombstone; `refill` finds the last time of exercises
         whose last time it was."""
         session_id = tombstone["id"]
@@ -206,8 +222,11 @@ class Index:
         for key, key_rows in rows.items():
             key_rows.sort(key=row_order)
             _file_records(summaries, parts["lifts"], key, key_rows)
-        parts["about"] = {"v": VERSION, "count": len(summaries),
-                          "newest": max(summaries.values(), key=started, default=None)}
+        parts["about"] = {
+            "v": VERSION,
+            "count": len(summaries),
+            "newest": max(summaries.values(), key=started, default=None),
+        }
         self._parts, self._summaries = parts, summaries
         if self.read_only or (not summaries and not tombstones and not self._file.exists()):
             return  # nothing to keep: a new data folder stays empty until something is saved
@@ -225,8 +244,9 @@ def _note_last_times(exercises: Part, session: Session) -> None:
             exercises[key] = done
 
 
-def _file_records(summaries: dict[str, dict[str, Any]], lifts: Part, key: str,
-                  rows: list[Row]) -> None:
+def _file_records(
+    summaries: dict[str, dict[str, Any]], lifts: Part, key: str, rows: list[Row]
+) -> None:
     """Count the PRs of exercise `key` (rows oldest first) into the summaries, and put its
     name and session count into the list of exercises done."""
     found = records_along(key, ((r["session_id"], r["name"], row_marks(r)) for r in rows))

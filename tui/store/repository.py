@@ -114,8 +114,12 @@ class Store:
         self._outbox_file = self._data_file(self.data_dir / "outbox.json", "outbox")
         self._years: dict[int, DataFile] = {}
         self._live = self._read_live()
-        self._index = Index(self.data_dir, open_file=self._data_file, read_only=self.read_only,
-                            history=self._history_for_index)
+        self._index = Index(
+            self.data_dir,
+            open_file=self._data_file,
+            read_only=self.read_only,
+            history=self._history_for_index,
+        )
         self._finish_interrupted()
 
     # -- opening -------------------------------------------------------------------------
@@ -135,12 +139,18 @@ class Store:
         try:
             return Session.from_dict(record)
         except ModelError as problem:
-            self.tell(f"live.json holds a session that cannot be read ({problem}); it was left in the file.")
+            self.tell(
+                f"live.json holds a session that cannot be read ({problem}); it was left in the file."
+            )
             return None
 
     def _history_for_index(self) -> tuple[list[dict[str, Any]], Iterator[Session]]:
-        tombstones = [record for path in self._year_paths()
-                      for record in self._records_of(int(path.stem)) if is_tombstone(record)]
+        tombstones = [
+            record
+            for path in self._year_paths()
+            for record in self._records_of(int(path.stem))
+            if is_tombstone(record)
+        ]
         return tombstones, self.finished_sessions()
 
     def _finish_interrupted(self) -> None:
@@ -273,8 +283,11 @@ class Store:
         summary = self._index.summary(session_id)
         if summary is None:
             return False
-        tombstone = {"id": session_id, "started_at": summary["started_at"],
-                     "deleted_at": at.isoformat()}
+        tombstone = {
+            "id": session_id,
+            "started_at": summary["started_at"],
+            "deleted_at": at.isoformat(),
+        }
         if not from_sync:  # first: a kill after the history write must not lose the sync
             self._note_changed([session_id])
         keys = self._keys_of(session_id)
@@ -359,8 +372,10 @@ class Store:
         try:
             return Session.from_dict(record)
         except ModelError as problem:
-            self.tell(f"history/{year}.json: a session could not be read ({problem}); "
-                      "it was left in the file.")
+            self.tell(
+                f"history/{year}.json: a session could not be read ({problem}); "
+                "it was left in the file."
+            )
             return None
 
     # -- the derived index ---------------------------------------------------------------
@@ -417,8 +432,9 @@ class Store:
             else:
                 rows = [r for r in rows if row_order(r) < place]
             marks = [row_marks(r) for r in rows]
-            prs += records_against(exercise.key, exercise.name, marks,
-                                   marks_of(exercise.working_sets))
+            prs += records_against(
+                exercise.key, exercise.name, marks, marks_of(exercise.working_sets)
+            )
             done = [row["session_id"] for row, m in zip(rows, marks, strict=True) if m.done]
             if done:
                 last_ids[exercise.key] = done[-1]
@@ -426,8 +442,11 @@ class Store:
         last = {}
         for key, session_id in last_ids.items():
             past = found.get(session_id)
-            logged = None if past is None else next(
-                (e for e in exercises_of(past) if e.key == key), None)
+            logged = (
+                None
+                if past is None
+                else next((e for e in exercises_of(past) if e.key == key), None)
+            )
             if past is not None and logged is not None:
                 last[key] = LastTime(past.id, past.started_at, logged)
         calibration = calibration_before(list(self._index.summaries.values()), session)

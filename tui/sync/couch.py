@@ -123,8 +123,11 @@ class CouchClient:
         """What the server holds now under each id (deleted ones included); absent if never."""
         what = "looking sessions up"
         answer = await self._send(
-            what, "POST", f"{self._db_url}/_all_docs",
-            params={"include_docs": "true"}, json={"keys": doc_ids},
+            what,
+            "POST",
+            f"{self._db_url}/_all_docs",
+            params={"include_docs": "true"},
+            json={"keys": doc_ids},
         )
         rows = answer.get("rows") if isinstance(answer, dict) else None
         if not isinstance(rows, list):

@@ -24,7 +24,7 @@ def doc_id(session_id: str) -> str:
 
 def session_id_of(document_id: str) -> str | None:
     """The session id inside a document id, None for any other document."""
-    return document_id[len(PREFIX):] if document_id.startswith(PREFIX) else None
+    return document_id[len(PREFIX) :] if document_id.startswith(PREFIX) else None
 
 
 def with_rev(document: dict[str, Any], rev: str | None) -> dict[str, Any]:

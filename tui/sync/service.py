@@ -110,8 +110,13 @@ class SyncService:
         deadline = Deadline(self.deadline_s, self._monotonic)
         async with CouchClient(self.config, deadline, transport=self._transport) as couch:
             ctx = RunContext(
-                self.store, couch, SyncState(self.store, self.config.target), report,
-                self._now, self._batch_size, self._page_size,
+                self.store,
+                couch,
+                SyncState(self.store, self.config.target),
+                report,
+                self._now,
+                self._batch_size,
+                self._page_size,
             )
             await couch.check_database()
             outbox = self.store.pending_changes()

@@ -68,8 +68,14 @@ class ProgressChart(Widget, can_focus=True):
         self.day_text: Callable[[date], str] = lambda d: d.isoformat()
         self.empty = "Nothing to show yet."
 
-    def show(self, points: list[Point], value_text: Callable[[float], str],
-             day_text: Callable[[date], str], empty: str, cursor: int | None = None) -> None:
+    def show(
+        self,
+        points: list[Point],
+        value_text: Callable[[float], str],
+        day_text: Callable[[date], str],
+        empty: str,
+        cursor: int | None = None,
+    ) -> None:
         self.points = points
         self.value_text, self.day_text, self.empty = value_text, day_text, empty
         self.cursor = len(points) - 1 if cursor is None else max(0, min(cursor, len(points) - 1))
@@ -89,7 +95,7 @@ class ProgressChart(Widget, can_focus=True):
         count = min(len(self.points), max(1, room // self._step(room)))
         self.first = min(self.first, self.cursor, len(self.points) - count)
         self.first = max(self.first, self.cursor - count + 1, 0)
-        return self.points[self.first:self.first + count]
+        return self.points[self.first : self.first + count]
 
     def _labels_width(self, shown: list[Point]) -> int:
         return max(len(self.value_text(v)) for v in axis_range([v for _, v in shown]))

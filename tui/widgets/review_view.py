@@ -34,7 +34,7 @@ STOP_MONTHS = 6  # months of perceived vs technical stops shown
 
 
 def stops_over_time(months: list[dict[str, Any]]) -> str | None:
-    """"Sep 2026 60 % · Oct 2026 50 % of stops felt too heavy"; None below two months."""
+    """ "Sep 2026 60 % · Oct 2026 50 % of stops felt too heavy"; None below two months."""
     if len(months) < 2:
         return None
     shares = [
@@ -80,8 +80,14 @@ class ReviewView(Widget):
 
     def _sets(self, sets: list[dict[str, Any]], unit: str) -> Table:
         muted = self._style("muted")
-        table = Table(box=None, show_header=True, header_style=muted, pad_edge=False,
-                      padding=(0, 2, 0, 0), expand=False)
+        table = Table(
+            box=None,
+            show_header=True,
+            header_style=muted,
+            pad_edge=False,
+            padding=(0, 2, 0, 0),
+            expand=False,
+        )
         table.add_column("set", no_wrap=True)
         for title in (f"e1RM {unit}", "rest", "planned", "calm"):
             table.add_column(title, justify="right", no_wrap=True)
@@ -89,8 +95,11 @@ class ReviewView(Widget):
         for row in sets:
             table.add_row(
                 Text(row["text"], style=muted if row["warmup"] else Style()),
-                number(row["e1rm"]), clock(row["rest_actual_s"]), clock(row["rest_planned_s"]),
-                clock(row["calm_after_s"]), Text(set_note(row), style=self._note_style(row)),
+                number(row["e1rm"]),
+                clock(row["rest_actual_s"]),
+                clock(row["rest_planned_s"]),
+                clock(row["calm_after_s"]),
+                Text(set_note(row), style=self._note_style(row)),
             )
         return table
 
@@ -104,24 +113,33 @@ class ReviewView(Widget):
         lines: list[tuple[str, Style]] = []
         if exercise["best_set"]:
             e1rm = f" · e1RM {number(exercise['e1rm'])}" if exercise["e1rm"] is not None else ""
-            lines.append((f"best {exercise['best_set']}{e1rm} · "
-                          f"volume {number(exercise['volume'])} {unit}", plain))
+            lines.append(
+                (
+                    f"best {exercise['best_set']}{e1rm} · "
+                    f"volume {number(exercise['volume'])} {unit}",
+                    plain,
+                )
+            )
         if exercise["first_time"]:
             lines.append(("first time: these numbers are the marks to beat", muted))
         elif exercise["previous"]:
             lines.append((change_line(exercise["previous"], unit), muted))
         lines += [(f"PR  {record['text']}", self._style("pr")) for record in exercise["prs"]]
         if exercise["calibration"]:
-            lines.append((f"test sets: {calibration_text(exercise['calibration'])}",
-                          self._style("test")))
+            lines.append(
+                (f"test sets: {calibration_text(exercise['calibration'])}", self._style("test"))
+            )
         return lines
 
     # -- the whole session ---------------------------------------------------------------
 
     def _session(self, data: dict[str, Any]) -> list[RenderableType]:
         totals, unit = data["totals"], data["unit"]
-        counts = [plural(totals["working_sets"], "working set"),
-                  plural(totals["warmup_sets"], "warm-up"), plural(totals["prs"], "PR")]
+        counts = [
+            plural(totals["working_sets"], "working set"),
+            plural(totals["warmup_sets"], "warm-up"),
+            plural(totals["prs"], "PR"),
+        ]
         table = Table.grid(padding=(0, 2))
         table.add_column(style=self._style("muted"), no_wrap=True)
         table.add_column(overflow="fold")

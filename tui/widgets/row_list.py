@@ -48,8 +48,10 @@ def cell(text: str, width: int, right: bool) -> str:
 
 
 def line_cells(columns: list[Column], cells: list[str], room: int) -> list[str]:
-    return [cell(text, width, column.right)
-            for column, text, width in zip(columns, cells, widths(columns, room), strict=True)]
+    return [
+        cell(text, width, column.right)
+        for column, text, width in zip(columns, cells, widths(columns, room), strict=True)
+    ]
 
 
 class RowHeader(Widget):
@@ -60,8 +62,9 @@ class RowHeader(Widget):
         self.columns = columns
 
     def render(self) -> RenderResult:
-        return (" " * GAP).join(line_cells(self.columns, [c.title for c in self.columns],
-                                           self.size.width))
+        return (" " * GAP).join(
+            line_cells(self.columns, [c.title for c in self.columns], self.size.width)
+        )
 
 
 class RowList(ScrollView, can_focus=True):
@@ -83,8 +86,9 @@ class RowList(ScrollView, can_focus=True):
             self.row_list = row_list
             self.index = index
 
-    def __init__(self, columns: list[Column], *, good_column: int | None = None,
-                 **kwargs: object) -> None:
+    def __init__(
+        self, columns: list[Column], *, good_column: int | None = None, **kwargs: object
+    ) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.columns = columns
         self.good_column = good_column  # a count shown in the "good" colour when above zero
@@ -99,8 +103,7 @@ class RowList(ScrollView, can_focus=True):
 
     def move_to(self, index: int) -> None:
         self.cursor = max(0, min(index, len(self.rows) - 1))
-        self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, force=True,
-                              x_axis=False)
+        self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, force=True, x_axis=False)
         self.refresh()
         self.post_message(self.Highlighted(self, self.cursor))
 

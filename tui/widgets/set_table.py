@@ -20,8 +20,13 @@ def rest_text(set_log: SetLog) -> str:
     return text
 
 
-def sets_table(sets: tuple[SetLog, ...] | list[SetLog], *, numbered: bool = True,
-               with_rest: bool = True, unsaved: set[str] | None = None) -> Table:
+def sets_table(
+    sets: tuple[SetLog, ...] | list[SetLog],
+    *,
+    numbered: bool = True,
+    with_rest: bool = True,
+    unsaved: set[str] | None = None,
+) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(justify="right", style="dim")
     table.add_column()
