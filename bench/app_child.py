@@ -29,7 +29,7 @@ def peak_rss_kb() -> int:
     return 0
 
 
-async def painted(app) -> None:  # noqa: ANN001 - textual App
+async def painted(app) -> None:
     """Wait until the current screen has handled its pending messages and been refreshed."""
     import asyncio
 
@@ -41,8 +41,8 @@ async def painted(app) -> None:  # noqa: ANN001 - textual App
     await done.wait()
 
 
-def auto_pilot(args: argparse.Namespace, out: dict):  # noqa: ANN201
-    async def drive(pilot) -> None:  # noqa: ANN001 - textual Pilot
+def auto_pilot(args: argparse.Namespace, out: dict):
+    async def drive(pilot) -> None:
         app = pilot.app
         await painted(app)
         out["first_screen"] = type(app.screen).__name__
@@ -61,7 +61,7 @@ def patch_run(args: argparse.Namespace, out: dict) -> None:
 
     plain_run = App.run
 
-    def run(self, **options):  # noqa: ANN001, ANN003, ANN202
+    def run(self, **options):
         options.update(headless=True, auto_pilot=auto_pilot(args, out))
         return plain_run(self, **options)
 

@@ -68,7 +68,7 @@ def run_child(
 
     plain_display = app._display
 
-    def display(screen, renderable) -> None:  # noqa: ANN001 - as App._display
+    def display(screen, renderable) -> None:
         plain_display(screen, renderable)
         if isinstance(screen, RestScreen) and renderable is not None:
             countdown = countdowns.get(id(screen))
@@ -86,7 +86,7 @@ def run_child(
     app.bell = bell  # type: ignore[method-assign]
     out: dict = {}
 
-    async def drive(pilot) -> None:  # noqa: ANN001 - textual Pilot
+    async def drive(pilot) -> None:
         from bench.views import painted
 
         await painted(app)

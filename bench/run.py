@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         say(f"{name} …")
         try:
             return measure()
-        except Exception as problem:  # noqa: BLE001 - reported in the table
+        except Exception as problem:
             rows.append(Row(name, f"could not run: {str(problem).splitlines()[0][:70]}", ok=False))
             return None
 

@@ -45,7 +45,7 @@ class SyncRuns:
     receive_one: Synced
 
 
-def timed_sync(store: Store, config) -> Synced:  # noqa: ANN001 - SyncConfig
+def timed_sync(store: Store, config) -> Synced:
     service = SyncService(store, config, deadline_s=DEADLINE_S)
     started = time.perf_counter()
     report = asyncio.run(service.run())

@@ -46,7 +46,7 @@ def lay_out(template: Path, work: Path) -> tuple[Path, Path]:
     return data, config
 
 
-async def log_a_set(app, pilot) -> bool:  # noqa: ANN001
+async def log_a_set(app, pilot) -> bool:
     """From Home: resume the session in progress or start Full body A, then log 100x5 @2."""
     await pilot.press("r" if app.store.live is not None else "enter")
     if screen_name(app) != "LoggingScreen":
@@ -80,7 +80,7 @@ async def start_with(data: Path, config: Path) -> tuple[list[str], list[str]]:
                     problems.append(f"it started on {screen_name(app)}")
                 if not await log_a_set(app, pilot):
                     problems.append("a set could not be logged")
-    except Exception as error:  # noqa: BLE001 - a crash is the finding
+    except Exception as error:
         problems.append(f"the app crashed: {type(error).__name__}: {error}")
     finally:
         store.close()

@@ -267,7 +267,7 @@ def kill_while_syncing(work: Path, kills: int, pouch: PouchServer, seed: int = 4
 
 def agree(
     device: Path, other: Path, config, pouch: PouchServer, kept: set[str]
-) -> tuple[set[str], list[str]]:  # noqa: ANN001
+) -> tuple[set[str], list[str]]:
     """One sync of each device: both must then hold what the server holds, once each.
     Returns the ids of sessions that did not get where they belong, and the problems."""
     problems = []

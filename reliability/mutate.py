@@ -44,7 +44,7 @@ ODD_VALUES = [
 
 
 @st.composite
-def byte_change(draw, data: bytes) -> bytes:  # noqa: ANN001 - hypothesis' draw
+def byte_change(draw, data: bytes) -> bytes:
     at = draw(st.integers(0, max(0, len(data) - 1)))
     kind = draw(st.sampled_from(["flip", "cut", "insert", "truncate"]))
     if kind == "flip" and data:
@@ -57,7 +57,7 @@ def byte_change(draw, data: bytes) -> bytes:  # noqa: ANN001 - hypothesis' draw
 
 
 @st.composite
-def line_change(draw, data: bytes) -> bytes:  # noqa: ANN001
+def line_change(draw, data: bytes) -> bytes:
     lines = data.split(b"\n")
     at = draw(st.integers(0, max(0, len(lines) - 1)))
     kind = draw(st.sampled_from(["drop", "repeat", "swap", "blank"]))
@@ -74,7 +74,7 @@ def line_change(draw, data: bytes) -> bytes:  # noqa: ANN001
 
 
 @st.composite
-def field_change(draw, data: bytes, separator: bytes) -> bytes:  # noqa: ANN001
+def field_change(draw, data: bytes, separator: bytes) -> bytes:
     """One field of one line replaced with an odd value (for JSON: one value after a colon)."""
     lines = data.split(b"\n")
     at = draw(st.integers(0, max(0, len(lines) - 1)))
@@ -104,7 +104,7 @@ def field_change(draw, data: bytes, separator: bytes) -> bytes:  # noqa: ANN001
 
 
 @st.composite
-def mutated(draw, data: bytes, separator: bytes = b",") -> bytes:  # noqa: ANN001
+def mutated(draw, data: bytes, separator: bytes = b",") -> bytes:
     """`data` after one to three changes, each to its bytes, its lines or one field."""
     for _ in range(draw(st.integers(1, 3))):
         change = draw(st.sampled_from([byte_change, line_change, field_change]))

@@ -8,7 +8,7 @@ from textual.widgets import Static
 from tests.flow import build_app, screen_name  # noqa: F401 - re-exported for the cases
 
 
-async def start_full_body_a(pilot) -> None:  # noqa: ANN001 - textual.pilot.Pilot
+async def start_full_body_a(pilot) -> None:
     """Home -> the first routine -> check-in skipped -> plan started: the logging screen."""
     await pilot.press("enter", "enter", "enter", "enter", "enter")
     await pilot.pause()
@@ -22,12 +22,12 @@ def shown(widget: Static, width: int = 100) -> str:
     return capture.get()
 
 
-def listen(app) -> list[str]:  # noqa: ANN001 - OneMoreApp
+def listen(app) -> list[str]:
     """From now on, every line the app tells the lifter (notifications time out, these stay)."""
     heard: list[str] = []
     notify = app.notify
 
-    def recording(message, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def recording(message, *args, **kwargs):
         heard.append(str(message))
         return notify(message, *args, **kwargs)
 

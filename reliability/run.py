@@ -29,7 +29,7 @@ def sized(count: int, scale: float) -> int:
 # Each family imports its modules when it runs, so `--only` loads no more than it needs.
 
 
-def kill_cases(work: Path, scale: float, pouch) -> list[Outcome]:  # noqa: ANN001
+def kill_cases(work: Path, scale: float, pouch) -> list[Outcome]:
     from reliability import kill
 
     return [  # 500 kills in all
@@ -40,7 +40,7 @@ def kill_cases(work: Path, scale: float, pouch) -> list[Outcome]:  # noqa: ANN00
     ]
 
 
-def disk_cases(work: Path, scale: float, pouch) -> list[Outcome]:  # noqa: ANN001
+def disk_cases(work: Path, scale: float, pouch) -> list[Outcome]:
     import errno
 
     from reliability import disk, disk_app
@@ -80,7 +80,7 @@ def disk_cases(work: Path, scale: float, pouch) -> list[Outcome]:  # noqa: ANN00
     ]
 
 
-def corrupt_cases(work: Path, scale: float, pouch) -> list[Outcome]:  # noqa: ANN001
+def corrupt_cases(work: Path, scale: float, pouch) -> list[Outcome]:
     from reliability import corrupt, corrupt_app
 
     return [
@@ -89,13 +89,13 @@ def corrupt_cases(work: Path, scale: float, pouch) -> list[Outcome]:  # noqa: AN
     ]
 
 
-def network_cases(work: Path, scale: float, pouch) -> list[Outcome]:  # noqa: ANN001
+def network_cases(work: Path, scale: float, pouch) -> list[Outcome]:
     from reliability import network
 
     return [network.network_faults(work, sized(40, scale), pouch)]
 
 
-def fuzz_cases(work: Path, scale: float, pouch) -> list[Outcome]:  # noqa: ANN001
+def fuzz_cases(work: Path, scale: float, pouch) -> list[Outcome]:
     from reliability import fuzz_files, fuzz_import
 
     return [
@@ -104,13 +104,13 @@ def fuzz_cases(work: Path, scale: float, pouch) -> list[Outcome]:  # noqa: ANN00
     ]
 
 
-def terminal_cases(work: Path, scale: float, pouch) -> list[Outcome]:  # noqa: ANN001
+def terminal_cases(work: Path, scale: float, pouch) -> list[Outcome]:
     from reliability import terminal
 
     return [asyncio.run(terminal.terminal_storms(work, sized(10, scale), resizes=30))]
 
 
-def security_cases(work: Path, scale: float, pouch) -> list[Outcome]:  # noqa: ANN001
+def security_cases(work: Path, scale: float, pouch) -> list[Outcome]:
     from reliability import security
 
     checks: list[tuple[str, Callable[[], list[str]]]] = [

@@ -62,13 +62,13 @@ def storm_sizes(rng: random.Random, count: int) -> list[Size]:
     return [*sizes[: count // 2], SMALL, *sizes[count // 2 :], SMALL]
 
 
-def resize(app, size: Size) -> None:  # noqa: ANN001 - OneMoreApp
+def resize(app, size: Size) -> None:
     """As the terminal driver does on SIGWINCH: no waiting for the app to catch up."""
     app._driver._size = size
     app.post_message(events.Resize(size, size))
 
 
-def typed(app, text: str) -> None:  # noqa: ANN001
+def typed(app, text: str) -> None:
     """Keys as a fast typist sends them, straight through the driver."""
     keys = [("enter", None)] if text == "enter" else [(CHARACTER_KEYS.get(c, c), c) for c in text]
     for name, character in keys:
@@ -77,7 +77,7 @@ def typed(app, text: str) -> None:  # noqa: ANN001
         app._driver.send_message(event)
 
 
-async def storm(pilot, rng: random.Random, count: int, keys: tuple[str, ...] = ()) -> None:  # noqa: ANN001
+async def storm(pilot, rng: random.Random, count: int, keys: tuple[str, ...] = ()) -> None:
     """Resizes, with `keys` typed in the middle of them, then a pause to settle at 40×12."""
     sizes = storm_sizes(rng, count)
     for index, size in enumerate(sizes):
@@ -117,7 +117,7 @@ async def terminal_storms(work: Path, journeys: int, resizes: int = 12, seed: in
     for number in range(journeys):
         try:
             problems = await journey(work / f"data-{number}", work, rng, resizes)
-        except Exception as error:  # noqa: BLE001 - a crash is the finding
+        except Exception as error:
             problems = [f"the app crashed: {type(error).__name__}: {error}"]
         outcome.tried += 1
         if problems:

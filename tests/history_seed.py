@@ -103,10 +103,10 @@ def utc():
     time.tzset()
 
 
-def forbid_history_reads(app) -> None:  # noqa: ANN001 - the app under test
+def forbid_history_reads(app) -> None:
     """Make any read of the whole history fail the test: the index must be enough."""
 
-    def forbidden():  # noqa: ANN202
+    def forbidden():
         raise AssertionError("the whole history was read")
 
     app.store.finished_sessions = forbidden

@@ -102,7 +102,8 @@ async def test_three_reps_left_when_aiming_low_moves_the_weight_up(data_dir, tmp
     routines = tmp_path / "config" / "routines"
     routines.mkdir(parents=True)
     (routines / "heavy.toml").write_text(
-        'name = "Heavy"\n[[exercises]]\nname = "Squat (Barbell)"\nsets = 3\nreps = 5\nrir = 1\nweight = 100\n'
+        'name = "Heavy"\n[[exercises]]\nname = "Squat (Barbell)"\n'
+        "sets = 3\nreps = 5\nrir = 1\nweight = 100\n"
     )
     app = build_app(data_dir, tmp_path)
     async with app.run_test(size=(100, 32)) as pilot:

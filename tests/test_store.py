@@ -119,7 +119,7 @@ def test_every_data_file_is_0600_and_every_folder_0700(data_dir, clock):
         exercise_id = start_live(store)
         store.log_set(exercise_id, make_set())
         store.finish_session(START + timedelta(hours=1))
-    for root, folders, files in os.walk(data_dir):
+    for root, _folders, files in os.walk(data_dir):
         assert stat.S_IMODE(os.stat(root).st_mode) == 0o700, root
         for name in files:
             assert stat.S_IMODE(os.stat(os.path.join(root, name)).st_mode) == 0o600, name

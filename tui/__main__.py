@@ -66,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except Exception as error:  # noqa: BLE001 - the last guard: one line, details in the log
+    except Exception as error:
         log.exception("unexpected error")
         say(f"onemore: unexpected error: {error} (details in the log file)")
         return 1

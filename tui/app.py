@@ -141,17 +141,17 @@ class OneMoreApp(App[None]):
                 return
             await self.on_event(key)
 
-    def push_screen(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201 - as App.push_screen
+    def push_screen(self, *args, **kwargs):
         result = super().push_screen(*args, **kwargs)
         self.key_gate.screen_changing()
         return result
 
-    def switch_screen(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
+    def switch_screen(self, *args, **kwargs):
         result = super().switch_screen(*args, **kwargs)
         self.key_gate.screen_changing()
         return result
 
-    def pop_screen(self):  # noqa: ANN201
+    def pop_screen(self):
         result = super().pop_screen()
         self.key_gate.screen_changing()
         return result

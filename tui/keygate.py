@@ -65,7 +65,7 @@ def settles(handler: Handler) -> Handler:
 class KeyGate:
     """Held keys and the reasons they wait; owned by the app."""
 
-    def __init__(self, app) -> None:  # noqa: ANN001 - the App
+    def __init__(self, app) -> None:
         self.app = app
         self.held: list[events.Key] = []
         self.waiting_for_key = False

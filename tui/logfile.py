@@ -14,11 +14,11 @@ class PrivateLogFile(logging.handlers.RotatingFileHandler):
     """A rotating log that is 0600 after every rotation and stays silent when it cannot write
     (logging's default prints a traceback to stderr, over the app, on a full disk)."""
 
-    def _open(self):  # noqa: ANN202 - a text stream, as the base class returns
+    def _open(self):
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
         return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+    def handleError(self, record: logging.LogRecord) -> None:
         pass
 
 

@@ -73,7 +73,7 @@ def theme_from_toml(path: Path) -> Theme:
     theme = Theme(name=name.strip(), dark=dark, variables=dict(variables), **colours)
     try:
         theme.to_color_system()  # checks every colour parses
-    except Exception as error:  # noqa: BLE001 - Textual raises several kinds for bad colours
+    except Exception as error:
         raise ValueError(f"a colour is not valid ({error})") from error
     return theme
 

@@ -897,7 +897,7 @@ _COMPOUND_WORDS = frozenset(
 
 def _sounds_compound(name: str) -> bool:
     words = [_singular(word) for word in normalise(name).split()]
-    pairs = [first + second for first, second in zip(words, words[1:])]
+    pairs = [first + second for first, second in zip(words, words[1:], strict=False)]
     return not _COMPOUND_WORDS.isdisjoint(words + pairs)
 
 

@@ -30,7 +30,7 @@ def plan_session(
     started_at: datetime,
     *,
     routine_id: str | None = None,
-    checkin=None,  # noqa: ANN001 - CheckIn | None
+    checkin=None,
     make_id: Callable[[], str] = new_id,
 ) -> Session:
     """A new session with one (empty) exercise log per planned exercise."""

@@ -55,7 +55,7 @@ class CheckInScreen(KeyGated, Screen[None]):
         ]
         self.query_one("#answers", Static).update("   ".join(done))
 
-    def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+    def on_key(self, event) -> None:
         if event.character and event.character in "12345" and len(event.character) == 1:
             event.stop()
             self._answer(int(event.character))

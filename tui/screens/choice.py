@@ -38,7 +38,7 @@ class ChoiceScreen(KeyGated, ModalScreen[int | None]):
     def _numbered(index: int, label: str) -> str:
         return f"[b]{index + 1}[/b]  {label}" if index < 9 else f"   {label}"
 
-    def waits_after(self, event) -> bool:  # noqa: ANN001 - textual.events.Key
+    def waits_after(self, event) -> bool:
         digit = bool(event.character and event.character.isdigit())
         return digit or event.key in ("enter", "escape")
 
@@ -47,7 +47,7 @@ class ChoiceScreen(KeyGated, ModalScreen[int | None]):
         self.dismiss(None)
 
     @settles
-    def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+    def on_key(self, event) -> None:
         if event.key == "escape":  # handled here, so the gate opens only once it is done
             event.stop()
             self.dismiss(None)

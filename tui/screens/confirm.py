@@ -29,11 +29,11 @@ class ConfirmScreen(Dialog[str | None]):
             keys = "   ".join(f"[b]{key}[/b] {label}" for key, (label, _) in self.choices.items())
             yield Static(keys + "   [b]Esc[/b] back", classes="keys")
 
-    def waits_after(self, event) -> bool:  # noqa: ANN001 - textual.events.Key
+    def waits_after(self, event) -> bool:
         return event.key in ("enter", "escape") or event.character in self.choices
 
     @settles
-    def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+    def on_key(self, event) -> None:
         key = "enter" if event.key == "enter" else event.character
         if key in self.choices:
             event.stop()

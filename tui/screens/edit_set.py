@@ -41,12 +41,12 @@ class EditSetScreen(Dialog[SetLog | None]):
                 id="keys",
             )
 
-    def waits_after(self, event) -> bool:  # noqa: ANN001 - textual.events.Key
+    def waits_after(self, event) -> bool:
         if self.chosen is None:
             return event.key == "escape" or bool(event.character and event.character.isdigit())
         return event.key in ("enter", "escape")
 
-    def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+    def on_key(self, event) -> None:
         if self.chosen is not None or event.character is None:
             return
         if event.character.isdigit() and 1 <= int(event.character) <= len(self.sets):

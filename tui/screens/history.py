@@ -163,7 +163,7 @@ class HistoryScreen(KeyGated, Screen[None]):
 
         self.app.push_screen(ProgressScreen(None if self.exercise is None else self.exercise.key))
 
-    def _session(self):  # noqa: ANN202 - Session | None
+    def _session(self):
         summary = self._highlighted()
         if summary is None:
             return None

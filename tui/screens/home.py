@@ -64,7 +64,7 @@ class HomeScreen(KeyGated, Screen[None]):
         self.query_one("#last-session", Static).update(self._last_session_text())
         self.refresh_bindings()
 
-    def waits_after(self, event) -> bool:  # noqa: ANN001 - textual.events.Key
+    def waits_after(self, event) -> bool:
         resumable = event.key == "r" and self.app.store.live is not None  # type: ignore[attr-defined]
         return resumable or super().waits_after(event)
 

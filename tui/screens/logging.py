@@ -288,7 +288,7 @@ class LoggingScreen(KeyGated, Screen[None]):
             f"Next: {exercise.name}, set {self.live.set_number} — {target_line(self.live.target)}"
         )
 
-    def _rested(self, result) -> None:  # noqa: ANN001 - RestResult | None
+    def _rested(self, result) -> None:
         if result is None:
             return
         self.live = self.live.rested(result.rest)
@@ -390,7 +390,7 @@ class LoggingScreen(KeyGated, Screen[None]):
             FailureTestScreen(exercise.name, self.live.target, self.unit), self._tested
         )
 
-    def _tested(self, result) -> None:  # noqa: ANN001 - FailureTest | None
+    def _tested(self, result) -> None:
         """Log the test set as one set taken to technical failure, then rest as usual."""
         from tui.screens.test_set import verdict
 

@@ -40,7 +40,7 @@ class OneMoreScreen(Dialog[Answer | None]):
         return "[b]0[/b]–[b]5[/b] reps still in the tank   [b]n[/b] none   [b]Esc[/b] skip"
 
     @settles
-    def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+    def on_key(self, event) -> None:
         key = event.character
         if self.asking_why:
             if key in ("t", "p"):

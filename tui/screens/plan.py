@@ -26,7 +26,7 @@ from tui.settings import Settings
 
 
 def default_rests(plan: tuple[PlannedExercise, ...], settings: Settings) -> list[int]:
-    """Each exercise's rest before any bad-day change: routine, then the lifter's, then the lift's."""
+    """Each exercise's rest before any bad-day change: routine, the lifter's, then the lift's."""
     defaults = Settings()
     compound = (
         settings.rest_compound_s if settings.rest_compound_s != defaults.rest_compound_s else None
@@ -46,7 +46,8 @@ def with_rests(plan: tuple[PlannedExercise, ...], rests: list[int]) -> tuple[Pla
     from dataclasses import replace
 
     return tuple(
-        replace(p, rest_s=p.rest_s if p.rest_s is not None else r) for p, r in zip(plan, rests)
+        replace(p, rest_s=p.rest_s if p.rest_s is not None else r)
+        for p, r in zip(plan, rests, strict=True)
     )
 
 
@@ -88,13 +89,13 @@ class PlanScreen(KeyGated, Screen[None]):
     def today(self) -> tuple[PlannedExercise, ...]:
         settings = self.app.settings  # type: ignore[attr-defined]
         rests = default_rests(self.plan, settings)
-        accepted = [c for c, taken in zip(self.changes, self.taken) if taken]
+        accepted = [c for c, taken in zip(self.changes, self.taken, strict=True) if taken]
         return with_rests(apply_changes(self.plan, accepted, rests), rests)
 
     def _show(self) -> None:
         if self.changes:
             lines = ["[b]Suggested for today[/b] (press a number to take or leave it)"]
-            for number, (change, taken) in enumerate(zip(self.changes, self.taken), 1):
+            for number, (change, taken) in enumerate(zip(self.changes, self.taken, strict=True), 1):
                 mark = "[b]✓[/b]" if taken else "·"
                 lines.append(f"{mark} [b]{number}[/b] {change.what}\n      [dim]{change.why}[/dim]")
             self.query_one("#changes", Static).update("\n".join(lines))
@@ -111,7 +112,7 @@ class PlanScreen(KeyGated, Screen[None]):
             table if self.plan else "Add exercises as you go: press [b]a[/b] when logging."
         )
 
-    def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+    def on_key(self, event) -> None:
         if event.character and event.character.isdigit():
             index = int(event.character) - 1
             if 0 <= index < len(self.changes):

@@ -196,7 +196,7 @@ class RestScreen(KeyGated, Screen[RestResult]):
         )
         self.dismiss(RestResult(taken, typed))
 
-    def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+    def on_key(self, event) -> None:
         if event.character and event.character in CARRIED:
             event.stop()
             self.action_done(event.character)

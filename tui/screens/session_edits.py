@@ -30,7 +30,7 @@ class SessionEdits:
         self.saved = saved
 
     @property
-    def app(self):  # noqa: ANN201 - the OneMoreApp
+    def app(self):
         return self.screen.app
 
     def _writable(self) -> bool:

@@ -101,7 +101,7 @@ class FailureTestScreen(KeyGated, ModalScreen[FailureTest | None]):
         load = load_text(self.target, self.unit)
         return f"1 · Where would you normally have stopped{' ' + load if load else ''}?"
 
-    def waits_after(self, event) -> bool:  # noqa: ANN001 - textual.events.Key
+    def waits_after(self, event) -> bool:
         if self.step == "more":
             return event.key == "escape" or event.character in tuple("012345n")
         return event.key in ("enter", "escape")
@@ -157,7 +157,7 @@ class FailureTestScreen(KeyGated, ModalScreen[FailureTest | None]):
 
     # -- 2: one key ----------------------------------------------------------------------
 
-    def on_key(self, event) -> None:  # noqa: ANN001 - textual.events.Key
+    def on_key(self, event) -> None:
         if self.step != "more" or event.character is None:
             return
         key = "0" if event.character == "n" else event.character

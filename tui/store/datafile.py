@@ -52,7 +52,8 @@ def schema_version(data: dict[str, Any], path: Path, kind: str) -> int:
     if version > SCHEMA_VERSION:
         raise UnreadableFile(
             path,
-            f"it was written by a newer OneMore (schema {version}, this one reads {SCHEMA_VERSION})",
+            f"it was written by a newer OneMore (schema {version}, "
+            f"this one reads {SCHEMA_VERSION})",
         )
     if version < 1:
         raise UnreadableFile(path, f"schema version {version} is not valid")

@@ -140,7 +140,8 @@ class Store:
             return Session.from_dict(record)
         except ModelError as problem:
             self.tell(
-                f"live.json holds a session that cannot be read ({problem}); it was left in the file."
+                f"live.json holds a session that cannot be read ({problem}); "
+                "it was left in the file."
             )
             return None
 

@@ -99,7 +99,7 @@ class SyncService:
         except OSError as problem:  # the disk is full or read-only: what was carried is kept
             log.warning("sync could not save: %s", problem)
             return _error(f"cannot save to {self.store.data_dir}: {problem.strerror or problem}")
-        except Exception:  # noqa: BLE001 - a sync bug must never cost the app or the data
+        except Exception:
             log.exception("sync failed unexpectedly")
             return _error("unexpected problem (details in the log file)")
         if report.refused:
