@@ -1,7 +1,8 @@
 import pytest
 
 from tui.core.breathing import breath_at, breaths_per_minute
-from tui.core.rest import Rest, clock_text
+from tui.core.rest import Rest
+from tui.format import duration
 
 
 def test_the_default_starts_with_cyclic_sighs_two_inhales_and_a_long_exhale():
@@ -87,5 +88,5 @@ def test_time_to_calm_is_measured_from_the_start_of_the_rest():
         (-65, "1:05"),
     ],
 )
-def test_clock_text(seconds, text):
-    assert clock_text(seconds) == text
+def test_the_countdown_reads_whole_seconds_towards_the_later_one(seconds, text):
+    assert duration(seconds, countdown=True) == text

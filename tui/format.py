@@ -1,10 +1,42 @@
-"""How numbers and times read on screen and in the shell: short, in the lifter's words."""
+"""How numbers, counts, times and sets read on screen and in the shell: short, in the
+lifter's words. The one place for each: `plural`, `number`, `duration`, `set_text`, `day_text`."""
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 
 from tui.core.model import SetLog
+
+
+def plural(count: int, word: str) -> str:
+    """`1 set`, `2 sets`, `1,988 sessions`."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def number(value: float | None, signed: bool = False) -> str:
+    """A figure to one decimal with thousands separators, `–` when unknown: `1,847.2`, `+2.5`."""
+    if value is None:
+        return "–"
+    if signed and round(value, 1) == 0:
+        return "±0"
+    text = f"{value:+,.1f}" if signed else f"{value:,.1f}"
+    return text.removesuffix(".0")
+
+
+def duration(seconds: float | None, *, signed: bool = False, countdown: bool = False) -> str:
+    """`2:05`, `1:02:11`, `–` when unknown; `signed` adds + or −.
+
+    Rounded to the nearest second, or for a `countdown` towards the later second (a rest with
+    16.2 s left shows 0:17, 3.7 s over shows 0:03), so 0:00 shows only at the deadline itself.
+    """
+    if seconds is None:
+        return "–"
+    sign = ("-" if seconds < 0 else "+") if signed else ""
+    whole = abs(math.ceil(seconds) if countdown else round(seconds))
+    hours, minutes = divmod(whole // 60, 60)
+    text = f"{minutes}:{whole % 60:02d}" if not hours else f"{hours}:{minutes:02d}:{whole % 60:02d}"
+    return sign + text
 
 
 def weight_text(weight: float) -> str:
@@ -12,7 +44,7 @@ def weight_text(weight: float) -> str:
 
 
 def set_text(set_log: SetLog) -> str:
-    """`100 × 5 @2`, `bw+20 × 5`, `w 60 × 5` (warm-up)."""
+    """`100 kg × 5 @2`, `bw+20 × 5`, `w 60 kg × 5` (warm-up)."""
     if set_log.bodyweight:
         load = "bw" if set_log.weight == 0 else f"bw+{weight_text(set_log.weight)}"
     else:

@@ -58,9 +58,3 @@ class Rest:
     @property
     def calm_after_s(self) -> float | None:
         return None if self.calm_at is None else round(self.calm_at - self.started_at, 1)
-
-
-def clock_text(seconds: float) -> str:
-    """`2:05` for time left; whole seconds, rounded up so 0:00 shows only at the end."""
-    whole = int(-(-seconds // 1)) if seconds > 0 else int(-seconds // 1)
-    return f"{whole // 60}:{whole % 60:02d}"

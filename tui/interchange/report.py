@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tui.format import plural
 from tui.interchange.rows import SkippedRow
 
 LINES_SHOWN = 10
@@ -46,10 +47,6 @@ class ImportReport:
     @property
     def written(self) -> bool:
         return not (self.dry_run or self.refused)
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def grouped(rows: list[SkippedRow]) -> list[str]:

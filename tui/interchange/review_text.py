@@ -8,32 +8,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from tui.format import day_text
+from tui.format import day_text, duration, number, plural
 
 RULE = "─"
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def number(value: float | None, signed: bool = False) -> str:
-    if value is None:
-        return "–"
-    if signed and round(value, 1) == 0:
-        return "±0"
-    text = f"{value:+,.1f}" if signed else f"{value:,.1f}"
-    return text.removesuffix(".0")
-
-
-def clock(seconds: float | None, signed: bool = False) -> str:
-    if seconds is None:
-        return "–"
-    sign = ("-" if seconds < 0 else "+") if signed else ""
-    whole = round(abs(seconds))
-    hours, minutes = divmod(whole // 60, 60)
-    text = f"{minutes}:{whole % 60:02d}" if not hours else f"{hours}:{minutes:02d}:{whole % 60:02d}"
-    return sign + text
 
 
 def aligned(rows: list[list[str]], right: set[int]) -> list[str]:
@@ -67,9 +44,9 @@ def set_lines(sets: list[dict[str, Any]], unit: str) -> list[str]:
         [
             s["text"],
             number(s["e1rm"]),
-            clock(s["rest_actual_s"]),
-            clock(s["rest_planned_s"]),
-            clock(s["calm_after_s"]),
+            duration(s["rest_actual_s"]),
+            duration(s["rest_planned_s"]),
+            duration(s["calm_after_s"]),
             set_note(s),
         ]
         for s in sets
@@ -118,12 +95,12 @@ def calibration_text(calibration: dict[str, Any]) -> str | None:
 def rest_text(rest: dict[str, Any]) -> str:
     if not rest["rests"]:
         return "no rests timed"
-    text = f"{clock(rest['actual_avg_s'])} on average"
+    text = f"{duration(rest['actual_avg_s'])} on average"
     if rest["planned_avg_s"] is not None:
-        over = clock(rest["over_avg_s"], signed=True)
-        text += f" (planned {clock(rest['planned_avg_s'])}, {over})"
+        over = duration(rest["over_avg_s"], signed=True)
+        text += f" (planned {duration(rest['planned_avg_s'])}, {over})"
     if rest["calm_avg_s"] is not None:
-        text += f" · calm after {clock(rest['calm_avg_s'])}"
+        text += f" · calm after {duration(rest['calm_avg_s'])}"
     return text
 
 
@@ -171,7 +148,7 @@ def table_lines(data: dict[str, Any]) -> list[str]:
     session = data["session"]
     header = (
         f"{session['name']} · {day_text(datetime.fromisoformat(session['started_at']))}"
-        f" · {clock(session['duration_s'])}"
+        f" · {duration(session['duration_s'])}"
     )
     lines = [header, RULE * max(len(header), 40), ""]
     for exercise in data["exercises"]:

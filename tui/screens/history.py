@@ -18,7 +18,7 @@ from textual.widgets import Footer, Static
 from tui.core.progress_series import LiftDone, lifts_done, sessions_with
 from tui.core.stats import in_unit
 from tui.core.summary import pr_count
-from tui.interchange.review_text import clock
+from tui.format import duration
 from tui.keygate import KeyGated, settles
 from tui.screens.session_edits import SessionEdits
 from tui.widgets.row_list import Column, RowHeader, RowList
@@ -41,7 +41,7 @@ def columns(unit: str) -> list[Column]:
 def row(summary: dict[str, Any], unit: str) -> list[str]:
     started = datetime.fromisoformat(summary["started_at"])
     ended = summary.get("ended_at")
-    length = clock((datetime.fromisoformat(ended) - started).total_seconds()) if ended else "–"
+    length = duration((datetime.fromisoformat(ended) - started).total_seconds()) if ended else "–"
     return [
         started.astimezone().strftime(DATE),
         summary["name"],

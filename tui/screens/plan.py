@@ -20,7 +20,7 @@ from tui.core.coach import (
 )
 from tui.core.live import Live, plan_session
 from tui.core.model import CheckIn, PlannedExercise, Routine
-from tui.core.rest import clock_text
+from tui.format import duration
 from tui.keygate import KeyGated, settles
 from tui.settings import Settings
 
@@ -105,7 +105,7 @@ class PlanScreen(KeyGated, Screen[None]):
             table.add_row(
                 planned.name,
                 f"{planned.sets} × {planned.reps}{rir}",
-                f"rest {clock_text(planned.rest_s or 0)}",
+                f"rest {duration(planned.rest_s or 0)}",
             )
         exercises = self.query_one("#exercises", Static)
         exercises.update(

@@ -25,7 +25,7 @@ from tui.core.progress_series import (
     lifts_done,
 )
 from tui.core.stats import in_unit
-from tui.interchange.review_text import clock, number
+from tui.format import duration, number
 from tui.keygate import KeyGated, settles
 from tui.widgets.progress_chart import ProgressChart
 from tui.widgets.row_list import Column, RowHeader, RowList
@@ -132,7 +132,7 @@ class ProgressScreen(KeyGated, Screen[None]):
         if value is None:
             return "–"
         if metric == "calm_avg_s":
-            return clock(value)
+            return duration(value)
         converted = in_unit(value, self.unit)
         return f"{converted:,.0f}" if metric == "volume_kg" else number(converted)
 

@@ -25,7 +25,8 @@ from textual.widgets import Digits, Footer, Static
 
 from tui.core.breathing import breath_at
 from tui.core.live import RestTaken
-from tui.core.rest import Rest, clock_text
+from tui.core.rest import Rest
+from tui.format import duration
 from tui.keygate import KeyGated, settles
 from tui.widgets.breath_pacer import BreathPacer
 
@@ -93,7 +94,8 @@ class RestScreen(KeyGated, Screen[RestResult]):
         assert rest is not None
         now = self.now
         remaining = rest.remaining(now)
-        shown = clock_text(remaining) if remaining > 0 else "+" + clock_text(remaining)
+        shown = duration(remaining, countdown=True)
+        shown = shown if remaining > 0 else "+" + shown
         if shown != self._countdown.value:
             self._countdown.update(shown)
         if remaining <= 0 and not self.rang:
@@ -136,11 +138,11 @@ class RestScreen(KeyGated, Screen[RestResult]):
     def _show_status(self, now: float) -> None:
         rest = self.rest
         assert rest is not None
-        parts = [f"planned {clock_text(rest.planned_s)}"]
+        parts = [f"planned {duration(rest.planned_s)}"]
         if rest.paused_at is not None:
             parts.insert(0, "PAUSED")
         if rest.calm_at is not None:
-            parts.append(f"calm after {clock_text(rest.calm_after_s or 0)}")
+            parts.append(f"calm after {duration(rest.calm_after_s or 0)}")
         if rest.over(now):
             parts.insert(0, "Rest is over: start when ready")
         status = " · ".join(parts)

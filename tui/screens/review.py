@@ -18,9 +18,8 @@ from textual.widgets import Footer, Static
 
 from tui.core.model import Session
 from tui.core.summary import session_summary
-from tui.format import day_text
+from tui.format import day_text, duration
 from tui.interchange.review_data import review
-from tui.interchange.review_text import clock
 from tui.keygate import KeyGated, settles
 from tui.screens.session_edits import SessionEdits
 from tui.widgets.review_view import ReviewView
@@ -32,7 +31,9 @@ def title_text(summary: dict[str, Any]) -> str:
     started = datetime.fromisoformat(summary["started_at"])
     parts = [summary["name"], day_text(started)]
     if summary.get("ended_at"):
-        parts.append(clock((datetime.fromisoformat(summary["ended_at"]) - started).total_seconds()))
+        parts.append(
+            duration((datetime.fromisoformat(summary["ended_at"]) - started).total_seconds())
+        )
     return " · ".join(parts)
 
 

@@ -17,13 +17,11 @@ from rich.text import Text
 from textual.app import RenderResult
 from textual.widget import Widget
 
+from tui.format import duration, number, plural
 from tui.interchange.review_text import (
     calibration_text,
     change_line,
-    clock,
     effort_text,
-    number,
-    plural,
     rest_text,
     set_note,
     stops_text,
@@ -96,9 +94,9 @@ class ReviewView(Widget):
             table.add_row(
                 Text(row["text"], style=muted if row["warmup"] else Style()),
                 number(row["e1rm"]),
-                clock(row["rest_actual_s"]),
-                clock(row["rest_planned_s"]),
-                clock(row["calm_after_s"]),
+                duration(row["rest_actual_s"]),
+                duration(row["rest_planned_s"]),
+                duration(row["calm_after_s"]),
                 Text(set_note(row), style=self._note_style(row)),
             )
         return table

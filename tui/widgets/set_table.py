@@ -7,16 +7,15 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tui.core.model import SetLog
-from tui.core.rest import clock_text
-from tui.format import set_text
+from tui.format import duration, set_text
 
 
 def rest_text(set_log: SetLog) -> str:
     if set_log.rest_actual_s is None:
         return ""
-    text = f"rest {clock_text(set_log.rest_actual_s)}"
+    text = f"rest {duration(set_log.rest_actual_s)}"
     if set_log.calm_after_s is not None:
-        text += f" · calm {clock_text(set_log.calm_after_s)}"
+        text += f" · calm {duration(set_log.calm_after_s)}"
     return text
 
 
