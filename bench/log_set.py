@@ -1,4 +1,5 @@
-"""Log a set: the durable save the logging screen makes for every set, `Store.log_set`.
+"""Log a set: what happens between Enter on a typed line and the set being on disk, through
+the app's own path (`LiveSession.submit`: parse, target, rest rule and the durable save).
 
 200 sets, in sessions of 25 like a real evening, on an empty store and on the ten-year store,
 interleaved set by set with the floor: a temp file written with the same bytes (live.json as
@@ -18,9 +19,12 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from bench.common import Row, copy_store, median, ms, percentile, ratio_text
-from tui.core.live import plan_session
-from tui.core.model import SetLog
+from tui.application.live_session import LiveSession
+from tui.application.sessions import Sessions
+from tui.core.live import RestTaken
+from tui.core.model import CheckIn
 from tui.core.routines import BUILT_IN
+from tui.settings import Settings
 from tui.store.repository import Store
 
 SETS = 200
@@ -55,18 +59,23 @@ class Samples:
         return median([percentile(r, p) for r in getattr(self, which)])
 
 
-def a_set(number: int, at: datetime, rng: random.Random) -> SetLog:
-    return SetLog(
-        id=f"bench-set-{number}",
-        kind="working",
-        weight=100 + 2.5 * rng.randrange(8),
-        reps=rng.randrange(3, 11),
-        logged_at=at,
-        rir=rng.choice((1.0, 2.0, 2.5)),
-        rest_planned_s=180,
-        rest_actual_s=round(rng.uniform(150, 240), 1),
-        calm_after_s=round(rng.uniform(40, 90), 1) if rng.random() < 0.4 else None,
-    )
+def a_line(rng: random.Random) -> str:
+    """What a lifter types for one set, e.g. `102.5x7 @2`."""
+    weight = 100 + 2.5 * rng.randrange(8)
+    return f"{weight:g}x{rng.randrange(3, 11)} @{rng.choice(('1', '2', '2.5'))}"
+
+
+def a_rest(rng: random.Random) -> RestTaken:
+    calm = round(rng.uniform(40, 90), 1) if rng.random() < 0.4 else None
+    return RestTaken(180, round(rng.uniform(150, 240), 1), calm)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.at = START
+
+    def __call__(self) -> datetime:
+        return self.at
 
 
 def measure(
@@ -78,21 +87,20 @@ def measure(
     floor_file = home / "log-floor" / "live.json"
     floor_file.parent.mkdir()
     samples: dict[str, list[float]] = {"empty": [], "ten_year": [], "floor": []}
-    exercise_ids: dict[str, list[str]] = {}
+    clock = Clock()
+    starts = {name: Sessions(store, settings=Settings, now=clock) for name, store in stores.items()}
+    lives: dict[str, LiveSession] = {}
     payload = b""
     try:
         for number in range(sets * rounds):
-            at = START + timedelta(days=number // PER_SESSION, seconds=150 * (number % PER_SESSION))
+            clock.at = START + timedelta(
+                days=number // PER_SESSION, seconds=150 * (number % PER_SESSION)
+            )
             if number % PER_SESSION == 0:  # a new evening: start a session on both stores
                 routine = BUILT_IN[(number // PER_SESSION) % len(BUILT_IN)]
-                for name, store in stores.items():
-                    session = plan_session(
-                        routine.name, routine.exercises, at, routine_id=routine.id
-                    )
-                    store.start_session(session)
-                    exercise_ids[name] = [e.id for e in session.exercises]
-            position = (number % PER_SESSION) * len(exercise_ids["empty"]) // PER_SESSION
-            set_log = a_set(number, at, rng)
+                for name, sessions in starts.items():
+                    lives[name], _ = sessions.start(sessions.plan(routine, CheckIn()))
+            line, rest = a_line(rng), a_rest(rng)
             # The floor needs this set's bytes, so it runs right after the empty store;
             # the two stores take turns going first.
             order = ("empty", "floor", "ten_year") if number % 2 else ("ten_year", "empty", "floor")
@@ -101,9 +109,10 @@ def measure(
                     started = time.perf_counter()
                     floor_write(floor_file, payload)
                 else:
-                    store, exercise_id = stores[which], exercise_ids[which][position]
+                    live = lives[which]
+                    live.rested(rest)
                     started = time.perf_counter()
-                    store.log_set(exercise_id, set_log)
+                    live.submit(line)
                 samples[which].append(time.perf_counter() - started)
                 if which == "empty":
                     payload = (empty_dir / "live.json").read_bytes()

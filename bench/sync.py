@@ -60,20 +60,22 @@ def finish_one_session(store: Store) -> None:
     started = datetime(2026, 6, 3, 18, 0, tzinfo=timezone.utc)
     routine = BUILT_IN[0]
     session = plan_session(routine.name, routine.exercises, started, routine_id=routine.id)
-    store.start_session(session)
+    store.save_session(session)
     exercise = session.exercises[0].id
     for number in range(3):
         at = started + timedelta(minutes=3 * number)
-        store.log_set(
-            exercise,
-            SetLog(
-                id=f"bench-sync-set-{number}",
-                kind="working",
-                weight=120,
-                reps=5,
-                logged_at=at,
-                rir=2.0,
-            ),
+        store.save_session(
+            store.live.with_set(
+                exercise,
+                SetLog(
+                    id=f"bench-sync-set-{number}",
+                    kind="working",
+                    weight=120,
+                    reps=5,
+                    logged_at=at,
+                    rir=2.0,
+                ),
+            )
         )
     store.finish_session(started + timedelta(minutes=15))
 

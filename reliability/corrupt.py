@@ -52,7 +52,7 @@ def populated(folder: Path) -> Path:
     with Store(folder, now=clock) as store:
         older = session_at(NOW - timedelta(days=400), "Last year")
         store.add_finished([older, session_at(NOW - timedelta(days=3), "This year")])
-        store.start_session(session_at(NOW, "In progress", finished=False))
+        store.save_session(session_at(NOW, "In progress", finished=False))
         state = SyncState(store, TARGET)
         state.remember(older.id, "1-abc")
         state.checkpoint = "12-g1AAAA"
@@ -80,11 +80,11 @@ def read_everything(store: Store) -> int:
 def keeps_working(store: Store) -> None:
     """Log a set and finish: the files that were set aside start afresh."""
     if store.live is None:
-        store.start_session(session_at(NOW, "Fresh", finished=False))
+        store.save_session(session_at(NOW, "Fresh", finished=False))
     exercise_id = store.live.exercises[0].id
-    store.log_set(
+    store.save_session(store.live.with_set(
         exercise_id, SetLog(id=new_id(), kind="working", weight=90, reps=8, logged_at=NOW)
-    )
+    ))
     store.finish_session(NOW + timedelta(hours=1))
     SyncState(store, TARGET).save()
 

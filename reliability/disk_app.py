@@ -70,7 +70,7 @@ async def finish_from_home_on_a_full_disk(data: Path, work: Path, disk: Injected
     old one while the disk is full: told in one line, the app stays, the session stays."""
     with Store(data) as store:
         session, exercise_id = new_session()
-        store.start_session(with_a_set(session, exercise_id, 1))
+        store.save_session(with_a_set(session, exercise_id, 1))
     app = build_app(data, work)
     heard = listen(app)
     problems = []

@@ -83,7 +83,7 @@ def log_and_finish_under_umask_zero(data: Path) -> None:
     try:
         with Store(data) as store:
             session, exercise_id = new_session()
-            store.start_session(with_a_set(session, exercise_id, 1))
+            store.save_session(with_a_set(session, exercise_id, 1))
             store.finish_session(session.started_at.replace(hour=20))
     finally:
         os.umask(old)

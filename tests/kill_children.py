@@ -33,13 +33,13 @@ def say(line: str) -> None:
 def start(store: Store, moment: datetime) -> str:
     exercise = ExerciseLog(id=new_id(), name="Barbell Back Squat", catalog_id="barbell_back_squat")
     session = Session(id=new_id(), name="Kill test", started_at=moment).with_exercise(exercise)
-    store.start_session(session)
+    store.save_session(session)
     return exercise.id
 
 
 def log_set(store: Store, exercise_id: str, moment: datetime) -> None:
     set_log = SetLog(id=new_id(), kind="working", weight=100, reps=5, logged_at=moment, rir=2)
-    store.log_set(exercise_id, set_log)
+    store.save_session(store.live.with_set(exercise_id, set_log))
     say(f"set {set_log.id}")
 
 

@@ -55,7 +55,7 @@ def seed(data_dir: Path) -> None:
             for rir in (3, 2, 1):
                 clock.advance(200)
                 live, _ = live.log(SetInput(loads[exercise.name], 5, "kg", rir=rir), clock())
-        store.start_session(live.session)
+        store.save_session(live.session)
         clock.advance(600)
         store.finish_session(clock())
 

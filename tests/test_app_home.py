@@ -21,11 +21,11 @@ async def test_home_offers_the_session_in_progress_with_its_saved_sets(data_dir,
         exercise = ExerciseLog(
             id=new_id(), name="Barbell Back Squat", catalog_id="barbell_back_squat"
         )
-        store.start_session(
+        store.save_session(
             Session(id=new_id(), name="Full body A", started_at=START).with_exercise(exercise)
         )
-        store.log_set(exercise.id, make_set(100, 5))
-        store.log_set(exercise.id, make_set(102.5, 5))
+        store.save_session(store.live.with_set(exercise.id, make_set(100, 5)))
+        store.save_session(store.live.with_set(exercise.id, make_set(102.5, 5)))
     with Store(data_dir, now=clock) as store:
         app = make_app(store, Settings(), [], now=clock)
         async with app.run_test(size=(100, 30)):
@@ -42,7 +42,7 @@ async def test_home_shows_the_last_finished_session(data_dir, clock):
         app = make_app(store, Settings(), [], now=clock)
         async with app.run_test(size=(100, 30)):
             assert "Upper" in text_of(app, "#last-session")
-            assert "1500 kg" in text_of(app, "#last-session")
+            assert "1,500 kg" in text_of(app, "#last-session")
             assert "No session in progress" in text_of(app, "#in-progress")
 
 

@@ -44,8 +44,8 @@ def fill(data_dir):
             started_at=START + timedelta(days=1),
             checkin=CheckIn(sleep=2, stress=4, energy=3),
         ).with_exercise(exercise)
-        store.start_session(live)
-        store.log_set(exercise.id, make_set(80, 8, kind="warmup", rir=None))
+        store.save_session(live)
+        store.save_session(store.live.with_set(exercise.id, make_set(80, 8, kind="warmup", rir=None)))
     return older, newer, live
 
 

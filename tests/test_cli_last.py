@@ -94,7 +94,7 @@ def test_a_deleted_or_unfinished_session_says_so(data_dir, capsys):
     live = Session(id=new_id(), name="Push", started_at=START + timedelta(days=9))
     with Store(data_dir) as store:
         store.delete_session(older.id, START + timedelta(days=8))
-        store.start_session(live)
+        store.save_session(live)
     assert last(data_dir, capsys, "--session", older.id)[2] == (
         f"onemore: session {older.id} was deleted\n"
     )

@@ -183,7 +183,7 @@ def test_export_command_writes_csv_to_a_file(data_dir, tmp_path, capsys):
 def test_export_csv_leaves_out_the_session_in_progress_and_says_so(data_dir, capsys):
     import_file(data_dir, DATA / "strong_no_notes.csv")
     with Store(data_dir) as store:
-        store.start_session(Session(id=new_id(), name="Now", started_at=START))
+        store.save_session(Session(id=new_id(), name="Now", started_at=START))
     assert main(["--data-dir", str(data_dir), "export", "--format", "csv"]) == 0
     out, err = capsys.readouterr()
     assert "session in progress is not in the CSV" in err

@@ -15,7 +15,7 @@ from .conftest import START, make_session, make_set
 def start_live(store, name="Full body A"):
     exercise = ExerciseLog(id=new_id(), name="Barbell Back Squat", catalog_id="barbell_back_squat")
     session = Session(id=new_id(), name=name, started_at=START).with_exercise(exercise)
-    store.start_session(session)
+    store.save_session(session)
     return exercise.id
 
 
@@ -23,7 +23,7 @@ def test_a_logged_set_is_there_after_reopening(data_dir, clock):
     with Store(data_dir, now=clock) as store:
         exercise_id = start_live(store)
         logged = make_set(100, 5)
-        store.log_set(exercise_id, logged)
+        store.save_session(store.live.with_set(exercise_id, logged))
     with Store(data_dir, now=clock) as store:
         assert store.live is not None
         assert store.live.sets == (logged,)
@@ -34,7 +34,7 @@ def test_a_session_in_progress_is_offered_after_a_quit_with_every_set(data_dir, 
         exercise_id = start_live(store)
         sets = [make_set(100, 5), make_set(100, 5), make_set(105, 3)]
         for s in sets:
-            store.log_set(exercise_id, s)
+            store.save_session(store.live.with_set(exercise_id, s))
     with Store(data_dir, now=clock) as store:
         assert list(store.live.sets) == sets
         assert store.live.name == "Full body A"
@@ -43,7 +43,7 @@ def test_a_session_in_progress_is_offered_after_a_quit_with_every_set(data_dir, 
 def test_finishing_moves_the_session_into_the_year_file_and_the_index(data_dir, clock):
     with Store(data_dir, now=clock) as store:
         exercise_id = start_live(store)
-        store.log_set(exercise_id, make_set(100, 5))
+        store.save_session(store.live.with_set(exercise_id, make_set(100, 5)))
         finished = store.finish_session(START + timedelta(hours=1))
         assert store.live is None
     with Store(data_dir, now=clock) as store:
@@ -59,9 +59,9 @@ def test_removing_a_set_is_saved(data_dir, clock):
     with Store(data_dir, now=clock) as store:
         exercise_id = start_live(store)
         first, second = make_set(100, 5), make_set(100, 4)
-        store.log_set(exercise_id, first)
-        store.log_set(exercise_id, second)
-        store.remove_set(second.id)
+        store.save_session(store.live.with_set(exercise_id, first))
+        store.save_session(store.live.with_set(exercise_id, second))
+        store.save_session(store.live.without_set(second.id))
     with Store(data_dir, now=clock) as store:
         assert store.live.sets == (first,)
 
@@ -69,7 +69,7 @@ def test_removing_a_set_is_saved(data_dir, clock):
 def test_a_finish_cut_short_by_a_crash_is_completed_at_the_next_open(data_dir, clock):
     with Store(data_dir, now=clock) as store:
         exercise_id = start_live(store)
-        store.log_set(exercise_id, make_set(100, 5))
+        store.save_session(store.live.with_set(exercise_id, make_set(100, 5)))
         # The crash came right after the finish was recorded, before history was written.
         store.save_session(store.live.finish(START + timedelta(hours=1)))
     with Store(data_dir, now=clock) as store:
@@ -108,16 +108,16 @@ def test_adding_the_same_session_twice_keeps_one(data_dir, clock):
         assert store.session_count == 1
 
 
-def test_logging_without_a_session_in_progress_says_so(data_dir, clock):
+def test_finishing_without_a_session_in_progress_says_so(data_dir, clock):
     with Store(data_dir, now=clock) as store:
         with pytest.raises(NoSessionInProgress):
-            store.log_set("nope", make_set())
+            store.finish_session(START)
 
 
 def test_every_data_file_is_0600_and_every_folder_0700(data_dir, clock):
     with Store(data_dir, now=clock) as store:
         exercise_id = start_live(store)
-        store.log_set(exercise_id, make_set())
+        store.save_session(store.live.with_set(exercise_id, make_set()))
         store.finish_session(START + timedelta(hours=1))
     for root, _folders, files in os.walk(data_dir):
         assert stat.S_IMODE(os.stat(root).st_mode) == 0o700, root
@@ -128,14 +128,14 @@ def test_every_data_file_is_0600_and_every_folder_0700(data_dir, clock):
 def test_a_second_instance_opens_read_only_and_never_writes(data_dir, clock):
     with Store(data_dir, now=clock) as first:
         exercise_id = start_live(first)
-        first.log_set(exercise_id, make_set())
+        first.save_session(first.live.with_set(exercise_id, make_set()))
         before = {p: p.read_bytes() for p in data_dir.rglob("*.json")}
         second = Store(data_dir, now=clock)
         assert second.read_only
         assert "read-only" in second.notices[0]
         assert second.live == first.live  # it can still show what is there
         with pytest.raises(ReadOnlyStore, match="Another OneMore"):
-            second.log_set(exercise_id, make_set())
+            second.save_session(second.live.with_set(exercise_id, make_set()))
         with pytest.raises(ReadOnlyStore):
             second.add_finished([make_session()])
         second.close()
@@ -163,7 +163,7 @@ def test_a_corrupt_live_file_is_moved_aside_never_overwritten(data_dir, clock, c
     with Store(data_dir, now=clock) as store:
         store.add_finished([make_session()])
         exercise_id = start_live(store)
-        store.log_set(exercise_id, make_set())
+        store.save_session(store.live.with_set(exercise_id, make_set()))
     live = data_dir / "live.json"
     damaged = CORRUPTIONS[corruption](live.read_bytes())
     live.write_bytes(damaged)

@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events, work
 from textual.app import App
+from textual.await_complete import AwaitComplete
+from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.theme import Theme
 
+from tui.application.home_view import HomeReader
+from tui.application.past import PastSessions
+from tui.application.sessions import Sessions
 from tui.clock import rest_clock
 from tui.core.model import Routine
 from tui.core.routines import BUILT_IN
 from tui.keygate import KeyGate, ReleaseKeys
 from tui.paths import config_dir
 from tui.routine_files import load_routines
-from tui.saver import SessionSaver
-from tui.screens.home import HomeScreen
 from tui.settings import Settings, save_settings
 from tui.store.repository import Store, utc_now
 from tui.sync.config import SyncConfigError, SyncNotSetUp, load_sync_config
@@ -34,15 +37,24 @@ log = logging.getLogger(__name__)
 
 
 class OneMoreApp(App[None]):
+    """The composition root: the store, the settings and the clocks, wired into the
+    application layer (`sessions`, `past`, `home_view`) that the screens call."""
+
     TITLE = "OneMore"
     sync_text: var[str] = var("")  # what the sync line shows; empty when sync is off
-    CSS_PATH = ["styles/app.tcss", "styles/session.tcss", "styles/rest.tcss", "styles/review.tcss"]
+    data_version: var[int] = var(0)  # moves on whenever finished sessions change: views redraw
+    CSS_PATH = [
+        "styles/app.tcss",
+        "styles/session.tcss",
+        "styles/rest.tcss",
+        "styles/review.tcss",
+    ]
 
     def __init__(
         self,
         store: Store,
-        settings: Settings | None = None,
-        notices: list[str] | None = None,
+        settings: Settings,
+        notices: Sequence[str] = (),
         *,
         now: Callable[[], datetime] = utc_now,
         clock: Callable[[], float] = rest_clock,
@@ -52,24 +64,28 @@ class OneMoreApp(App[None]):
     ) -> None:
         super().__init__()
         self.store = store
-        self.settings = settings or Settings()
+        self.settings = settings
         self.now = now
         self.clock = clock
         self.config_path = config_path
         self.cursor_blink = cursor_blink
-        self.saver = SessionSaver(store, self.tell)
         self.key_gate = KeyGate(self)
         self._told = 0  # how many of the store's notices the lifter has seen
-        self._notices = list(notices or [])
+        self._notices = list(notices)
         folder = user_folder if user_folder is not None else config_dir()
-        self.routines: list[Routine] = list(BUILT_IN)
         user_routines, problems = load_routines(folder / "routines")
-        self.routines += user_routines
+        self.routines: tuple[Routine, ...] = (*BUILT_IN, *user_routines)
         self._notices += problems
         themes, problems = load_themes(built_in_folder(), folder / "themes")
         for theme in themes:
             self.register_theme(theme)
         self._notices += problems
+        self.sessions = Sessions(store, settings=lambda: self.settings, now=now)
+        self.past = PastSessions(store, now=now, changed=self.finished_sessions_changed)
+        self.home_view = HomeReader(
+            store, self.sessions, settings=lambda: self.settings, routines=self.routines
+        )
+        self.sync_service: SyncService | None = None
         # Chosen before the app runs: Textual's refresh for a new theme then comes before any
         # widget is styled (set in on_mount, it parsed every stylesheet once more and
         # restyled the app, and the next widget mounted parsed them all yet again).
@@ -79,6 +95,8 @@ class OneMoreApp(App[None]):
         return dict(VARIABLE_DEFAULTS)
 
     def on_mount(self) -> None:
+        from tui.screens.home import HomeScreen  # the screens import the app: not at the top
+
         # Only a theme the lifter picks is remembered: one that failed to load stays chosen in
         # config.toml (its file may be fixed by the next start).
         self.theme_changed_signal.subscribe(self, self._remember_theme)
@@ -117,9 +135,13 @@ class OneMoreApp(App[None]):
         report = await self.sync_service.run()
         self.sync_text = report.status.text
         self.tell_new_notices()  # e.g. a damaged sync.json the run moved aside
-        refresh = getattr(self.screen, "refresh_from_store", None)
-        if refresh is not None and (report.pulled or report.merged or report.deleted):
-            refresh()  # show what arrived from the other device
+        if report.pulled or report.merged or report.deleted:
+            self.data_version += 1  # show what arrived from the other device
+
+    def finished_sessions_changed(self) -> None:
+        """A session was finished, edited or deleted here: views redraw, a sync carries it."""
+        self.data_version += 1
+        self.sync_now()
 
     # -- keys wait while the screen changes (see tui/keygate.py) ---------------------------
 
@@ -141,17 +163,17 @@ class OneMoreApp(App[None]):
                 return
             await self.on_event(key)
 
-    def push_screen(self, *args, **kwargs):
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
         result = super().push_screen(*args, **kwargs)
         self.key_gate.screen_changing()
         return result
 
-    def switch_screen(self, *args, **kwargs):
+    def switch_screen(self, *args: Any, **kwargs: Any) -> Any:
         result = super().switch_screen(*args, **kwargs)
         self.key_gate.screen_changing()
         return result
 
-    def pop_screen(self):
+    def pop_screen(self) -> AwaitComplete:
         result = super().pop_screen()
         self.key_gate.screen_changing()
         return result
@@ -184,12 +206,35 @@ class OneMoreApp(App[None]):
             self.notify(notice, severity="warning", timeout=12)
         self._told = len(self.store.notices)
 
-    def tell(self, message: str, severity: str = "warning") -> None:
+    def tell(self, message: str, severity: SeverityLevel = "warning") -> None:
         """One line for the lifter, where they are looking."""
         log.info("told: %s", message)
-        self.notify(message, severity=severity, timeout=8)  # type: ignore[arg-type]
+        self.notify(message, severity=severity, timeout=8)
+
+    def tell_if(self, message: str | None, severity: SeverityLevel = "warning") -> None:
+        if message:
+            self.tell(message, severity)
 
 
-def make_app(store: Store, settings: Settings, notices: list[str], **options: object) -> OneMoreApp:
-    """The one factory the command line and the tests use."""
-    return OneMoreApp(store, settings, notices, **options)  # type: ignore[arg-type]
+def make_app(
+    store: Store,
+    settings: Settings,
+    notices: Sequence[str] = (),
+    *,
+    now: Callable[[], datetime] = utc_now,
+    clock: Callable[[], float] = rest_clock,
+    config_path: Path | None = None,
+    user_folder: Path | None = None,
+    cursor_blink: bool = True,
+) -> OneMoreApp:
+    """The one factory the command line, the benchmarks and the tests use."""
+    return OneMoreApp(
+        store,
+        settings,
+        notices,
+        now=now,
+        clock=clock,
+        config_path=config_path,
+        user_folder=user_folder,
+        cursor_blink=cursor_blink,
+    )

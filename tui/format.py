@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
+from tui.core.entry import Target
 from tui.core.model import SetLog
 
 
@@ -59,3 +60,31 @@ def day_text(moment: datetime) -> str:
     """`Tue 25 Nov 2026, 10:40` in the computer's local time."""
     local = moment.astimezone()
     return local.strftime("%a %d %b %Y, %H:%M")
+
+
+def target_digits(target: Target | None) -> str:
+    """The target in big digits: `100x5`, `+20x8` (bodyweight plus 20), `x12`."""
+    if target is None or target.reps is None:
+        return ""
+    if target.bodyweight:
+        return f"+{target.weight:g}x{target.reps}" if target.weight else f"x{target.reps}"
+    return f"x{target.reps}" if target.weight is None else f"{target.weight:g}x{target.reps}"
+
+
+def target_line(target: Target | None) -> str:
+    """`Target: 100 kg × 5, 2 reps in reserve`."""
+    if target is None or target.reps is None:
+        return "No target yet: type weight x reps, e.g. 60x8"
+    if target.bodyweight:
+        load = "bodyweight" + (f" + {target.weight:g} {target.unit}" if target.weight else "")
+    elif target.weight is None:
+        load = "your choice of weight"
+    else:
+        load = f"{target.weight:g} {target.unit}"
+    rir = f", {target.rir:g} reps in reserve" if target.rir is not None else ""
+    return f"Target: {load} × {target.reps}{rir}"
+
+
+def next_up_text(exercise: str, set_number: int, target: Target | None) -> str:
+    """What the rest screen says comes next."""
+    return f"Next: {exercise}, set {set_number} — {target_line(target)}"

@@ -15,7 +15,10 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from textual import events
+from textual.app import App
 from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
 
 GIVE_UP_AFTER_S = 1.0  # never leave keys waiting for longer, whatever went wrong
 
@@ -33,17 +36,25 @@ class KeyGated:
         return event.key in self.WAITS_AFTER
 
     def on_screen_resume(self) -> None:
-        self.call_after_refresh(self._ready)  # type: ignore[attr-defined]
+        if isinstance(self, Screen):
+            self.call_after_refresh(self._ready)
 
     def _ready(self) -> None:
-        app = self.app  # type: ignore[attr-defined]
-        if app.screen is self and hasattr(app, "key_gate"):
-            app.key_gate.screen_ready()
+        gate = self._gate()
+        if gate is not None and isinstance(self, Screen) and self.app.screen is self:
+            gate.screen_ready()
 
     def key_handled(self) -> None:
-        app = self.app  # type: ignore[attr-defined]
-        if hasattr(app, "key_gate"):
-            app.key_gate.key_handled()
+        gate = self._gate()
+        if gate is not None:
+            gate.key_handled()
+
+    def _gate(self) -> KeyGate | None:
+        """The app's key gate (a screen tested on its own, in a bare app, has none)."""
+        if not isinstance(self, Screen):
+            return None
+        gate = getattr(self.app, "key_gate", None)
+        return gate if isinstance(gate, KeyGate) else None
 
 
 Handler = TypeVar("Handler", bound=Callable[..., Any])
@@ -65,13 +76,13 @@ def settles(handler: Handler) -> Handler:
 class KeyGate:
     """Held keys and the reasons they wait; owned by the app."""
 
-    def __init__(self, app) -> None:
+    def __init__(self, app: App[Any]) -> None:
         self.app = app
         self.held: list[events.Key] = []
         self.waiting_for_key = False
         self.waiting_for_screen = False
         self.releasing = False
-        self._give_up = None
+        self._give_up: Timer | None = None
 
     @property
     def closed(self) -> bool:

@@ -207,3 +207,11 @@ def reads_back(text: str, settings: Settings, kept: dict[str, Any]) -> bool:
 
 def as_dict(settings: Settings) -> dict[str, Any]:
     return asdict(settings)
+
+
+def with_setting(settings: Settings, key: str, value: Any) -> Settings | str:
+    """`settings` with `key` set to `value`, or what is wrong with the value (one line)."""
+    problem = CHECKS[key](value)
+    if problem:
+        return f"{key.replace('_', ' ')} {problem}."
+    return replace(settings, **{key: value})

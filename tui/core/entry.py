@@ -34,7 +34,15 @@ import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from tui.core.model import LB_PER_KG, MAX_REPS, UNITS, ModelError, check_rir, max_weight
+from tui.core.model import (
+    LB_PER_KG,
+    MAX_REPS,
+    UNITS,
+    ModelError,
+    SetLog,
+    check_rir,
+    max_weight,
+)
 
 # A plain decimal: "100", "62.5", "62.", ".5". No signs, exponents, nan or inf.
 _NUMBER = r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+"
@@ -79,6 +87,18 @@ class SetInput:
     bodyweight: bool = False
     rir: float | None = None
     warmup: bool = False
+
+
+def entry_of(set_log: SetLog) -> SetInput:
+    """A logged set as the line it was typed from (its load, reps, RIR and kind)."""
+    return SetInput(
+        weight=set_log.weight,
+        reps=set_log.reps,
+        unit=set_log.unit,
+        bodyweight=set_log.bodyweight,
+        rir=set_log.rir,
+        warmup=not set_log.is_working,
+    )
 
 
 class _Load(NamedTuple):

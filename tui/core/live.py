@@ -179,6 +179,26 @@ class Live:
         targets = {k: v for k, v in self.targets.items() if k != current.id}
         return replace(self, session=self.session.with_exercise(swapped), targets=targets)
 
+    def remove_exercise(self) -> Live:
+        """Take the current exercise out of today's plan (the caller checks it has no sets)."""
+        current = self.exercise
+        if current is None:
+            return self
+        exercises = tuple(e for e in self.session.exercises if e.id != current.id)
+        targets = {k: v for k, v in self.targets.items() if k != current.id}
+        session = replace(self.session, exercises=exercises)
+        return replace(self, session=session, targets=targets).move(0)
+
+    def move_exercise(self, step: int) -> Live:
+        """Move the current exercise earlier (−1) or later (+1) in today's order."""
+        exercises = list(self.session.exercises)
+        to = min(max(0, self.position + step), len(exercises) - 1)
+        if not exercises or to == self.position:
+            return self
+        exercises.insert(to, exercises.pop(self.position))
+        session = replace(self.session, exercises=tuple(exercises))
+        return replace(self, session=session, position=to)
+
     def note(self, text: str) -> Live:
         """A note on the current exercise (or on the session when there is none)."""
         exercise = self.exercise

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.core.model import CheckIn, Routine
-from tui.keygate import KeyGated, settles
+from tui.keygate import settles
+from tui.screens.base import AppScreen
 
 QUESTIONS = (
     ("sleep", "How did you sleep?", "1 badly  …  5 great"),
@@ -18,7 +19,7 @@ QUESTIONS = (
 )
 
 
-class CheckInScreen(KeyGated, Screen[None]):
+class CheckInScreen(AppScreen[None]):
     WAITS_AFTER = frozenset({"1", "2", "3", "4", "5", "enter", "backspace", "escape"})
     BINDINGS = [
         Binding("enter", "skip", "Skip"),
@@ -55,7 +56,7 @@ class CheckInScreen(KeyGated, Screen[None]):
         ]
         self.query_one("#answers", Static).update("   ".join(done))
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         if event.character and event.character in "12345" and len(event.character) == 1:
             event.stop()
             self._answer(int(event.character))
@@ -82,4 +83,5 @@ class CheckInScreen(KeyGated, Screen[None]):
             return
         from tui.screens.plan import PlanScreen
 
-        self.app.switch_screen(PlanScreen(self.routine, CheckIn(**self.answers)))
+        plan = self.app.sessions.plan(self.routine, CheckIn(**self.answers))
+        self.app.switch_screen(PlanScreen(plan))

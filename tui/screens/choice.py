@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.keygate import KeyGated, settles
+from tui.keygate import settles
+from tui.screens.base import AppModal
 
 
-class ChoiceScreen(KeyGated, ModalScreen[int | None]):
+class ChoiceScreen(AppModal[int | None]):
     """Returns the index of the chosen label, or None on Escape."""
 
     BINDINGS = [Binding("escape", "back", "Back")]
@@ -38,7 +39,7 @@ class ChoiceScreen(KeyGated, ModalScreen[int | None]):
     def _numbered(index: int, label: str) -> str:
         return f"[b]{index + 1}[/b]  {label}" if index < 9 else f"   {label}"
 
-    def waits_after(self, event) -> bool:
+    def waits_after(self, event: events.Key) -> bool:
         digit = bool(event.character and event.character.isdigit())
         return digit or event.key in ("enter", "escape")
 
@@ -47,7 +48,7 @@ class ChoiceScreen(KeyGated, ModalScreen[int | None]):
         self.dismiss(None)
 
     @settles
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         if event.key == "escape":  # handled here, so the gate opens only once it is done
             event.stop()
             self.dismiss(None)

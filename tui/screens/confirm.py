@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
@@ -29,11 +30,11 @@ class ConfirmScreen(Dialog[str | None]):
             keys = "   ".join(f"[b]{key}[/b] {label}" for key, (label, _) in self.choices.items())
             yield Static(keys + "   [b]Esc[/b] back", classes="keys")
 
-    def waits_after(self, event) -> bool:
+    def waits_after(self, event: events.Key) -> bool:
         return event.key in ("enter", "escape") or event.character in self.choices
 
     @settles
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         key = "enter" if event.key == "enter" else event.character
         if key in self.choices:
             event.stop()

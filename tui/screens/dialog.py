@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import TypeVar
 
 from textual import events
-from textual.screen import ModalScreen
 
-from tui.keygate import KeyGated
+from tui.screens.base import AppModal
 
 ResultT = TypeVar("ResultT")
 
 
-class Dialog(KeyGated, ModalScreen[ResultT]):
+class Dialog(AppModal[ResultT]):
     WAITS_AFTER = frozenset({"enter", "escape"})
 
     def on_key(self, event: events.Key) -> None:

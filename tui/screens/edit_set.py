@@ -2,30 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import datetime
-
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from tui.core.entry import EntryError, format_set, parse_entry
+from tui.core.entry import EntryError, SetInput, format_set, parse_entry
 from tui.core.model import SetLog
 from tui.format import set_text
 from tui.keygate import settles
 from tui.screens.dialog import Dialog
 
 
-class EditSetScreen(Dialog[SetLog | None]):
-    """Returns the changed set (same id, `edited_at` set), or None when nothing changed."""
+class EditSetScreen(Dialog[tuple[str, SetInput] | None]):
+    """Returns (the chosen set's id, the set as retyped), or None on Escape."""
 
     AUTO_FOCUS = None  # digits choose the set; the line takes focus only once one is chosen
 
-    def __init__(self, sets: list[SetLog], unit: str, now: datetime) -> None:
+    def __init__(self, sets: list[SetLog], unit: str) -> None:
         super().__init__()
         self.sets = sets[:9]
         self.unit = unit
-        self.now = now
         self.chosen: SetLog | None = None
 
     def compose(self) -> ComposeResult:
@@ -41,12 +38,12 @@ class EditSetScreen(Dialog[SetLog | None]):
                 id="keys",
             )
 
-    def waits_after(self, event) -> bool:
+    def waits_after(self, event: events.Key) -> bool:
         if self.chosen is None:
             return event.key == "escape" or bool(event.character and event.character.isdigit())
         return event.key in ("enter", "escape")
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         if self.chosen is not None or event.character is None:
             return
         if event.character.isdigit() and 1 <= int(event.character) <= len(self.sets):
@@ -69,7 +66,7 @@ class EditSetScreen(Dialog[SetLog | None]):
             set_log.kind == "warmup",
             default_unit=self.unit,
         )
-        line.cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
+        line.cursor_blink = self.app.cursor_blink
         line.remove_class("hidden")
         line.disabled = False
         line.focus()
@@ -84,15 +81,4 @@ class EditSetScreen(Dialog[SetLog | None]):
         except EntryError as problem:
             self.query_one("#error", Static).update(str(problem))
             return
-        self.dismiss(
-            replace(
-                self.chosen,
-                weight=entry.weight,
-                reps=entry.reps,
-                unit=entry.unit,  # type: ignore[arg-type]
-                bodyweight=entry.bodyweight,
-                rir=entry.rir,
-                edited_at=self.now,
-                kind="warmup" if entry.warmup else "working",
-            )
-        )
+        self.dismiss((self.chosen.id, entry))

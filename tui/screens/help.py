@@ -6,10 +6,8 @@ from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.keygate import KeyGated
 from tui.keymap import (
     HISTORY_KEYS,
     HOME_KEYS,
@@ -20,6 +18,7 @@ from tui.keymap import (
     REVIEW_KEYS,
     TEST_SET_KEYS,
 )
+from tui.screens.base import AppModal
 
 
 def keys_table(title: str, keys: list[tuple[str, str]]) -> Table:
@@ -31,7 +30,7 @@ def keys_table(title: str, keys: list[tuple[str, str]]) -> Table:
     return table
 
 
-class HelpScreen(KeyGated, ModalScreen[None]):
+class HelpScreen(AppModal[None]):
     BINDINGS = [Binding("escape,question_mark,q", "dismiss(None)", "Close")]
 
     def compose(self) -> ComposeResult:

@@ -2,26 +2,48 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.application.home_view import HomeView
+from tui.application.writes import NotSaved
 from tui.core.model import Routine
-from tui.format import day_text, set_text
-from tui.keygate import KeyGated, settles
-from tui.store.repository import ReadOnlyStore
+from tui.format import day_text, number, plural, set_text
+from tui.keygate import settles
+from tui.screens.base import AppScreen
 from tui.widgets.footer import Footer
 from tui.widgets.sync_line import SyncLine
 
 EMPTY = "empty"
 
 
-class HomeScreen(KeyGated, Screen[None]):
+def in_progress_text(view: HomeView) -> str:
+    live = view.in_progress
+    if live is None:
+        return "No session in progress."
+    lines = [
+        f"[b]In progress:[/b] {live.name}, started {day_text(live.started_at)}",
+        f"{plural(live.set_count, 'set')} saved · press [b]r[/b] to resume",
+    ]
+    lines += [f"  {name}: {', '.join(set_text(s) for s in sets)}" for name, sets in live.done]
+    return "\n".join(lines)
+
+
+def last_session_text(view: HomeView) -> str:
+    last = view.last
+    if last is None:
+        return "No finished sessions yet."
+    return (
+        f"[b]Last session:[/b] {last.name}, {day_text(last.started_at)}\n"
+        f"{plural(last.working_sets, 'working set')} · volume {number(last.volume)} {last.unit}"
+    )
+
+
+class HomeScreen(AppScreen[None]):
     _resumed_before = False
     WAITS_AFTER = frozenset({"enter", "e", "l", "h", "p", "comma", "question_mark"})
     AUTO_FOCUS = "#routines"
@@ -37,89 +59,72 @@ class HomeScreen(KeyGated, Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        store = self.app.store  # type: ignore[attr-defined]
+        view = self.app.home_view.view()
         with Vertical(id="home"):
             yield Static("OneMore", id="title")
             yield Static("Real rest. Honest effort. One more rep.", id="tagline")
-            if store.read_only:
+            if view.read_only:
                 yield Static(
                     "Read-only: another OneMore has this data open.",
                     id="read-only",
                     classes="warning",
                 )
-            yield Static(self._in_progress_text(), id="in-progress", classes="panel")
-            yield Static(self._last_session_text(), id="last-session", classes="panel")
+            yield Static(in_progress_text(view), id="in-progress", classes="panel")
+            yield Static(last_session_text(view), id="last-session", classes="panel")
             yield Static("Start a session", classes="heading")
-            yield OptionList(*self._routine_options(), id="routines")
+            yield OptionList(*self._routine_options(view.routines), id="routines")
             yield SyncLine(id="sync-line")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "data_version", self._data_changed, init=False)
 
     def on_screen_resume(self) -> None:
         if self._resumed_before:  # the first resume follows compose: nothing changed yet
             self.refresh_from_store()
         self._resumed_before = True
 
+    def _data_changed(self) -> None:
+        if self.is_current:
+            self.refresh_from_store()
+
     def refresh_from_store(self) -> None:
-        self.query_one("#in-progress", Static).update(self._in_progress_text())
-        self.query_one("#last-session", Static).update(self._last_session_text())
+        view = self.app.home_view.view()
+        self.query_one("#in-progress", Static).update(in_progress_text(view))
+        self.query_one("#last-session", Static).update(last_session_text(view))
         self.refresh_bindings()
 
-    def waits_after(self, event) -> bool:
-        resumable = event.key == "r" and self.app.store.live is not None  # type: ignore[attr-defined]
+    def waits_after(self, event: events.Key) -> bool:
+        resumable = event.key == "r" and self.app.sessions.in_progress() is not None
         return resumable or super().waits_after(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
-            return self.app.store.live is not None  # type: ignore[attr-defined]
+            return self.app.sessions.in_progress() is not None
         return True
 
-    def _routine_options(self) -> list[Option]:
-        routines: list[Routine] = self.app.routines  # type: ignore[attr-defined]
+    @staticmethod
+    def _routine_options(routines: tuple[Routine, ...]) -> list[Option]:
         options = [
-            Option(f"{r.name}  [dim]{len(r.exercises)} exercises[/dim]", id=r.id) for r in routines
+            Option(f"{r.name}  [dim]{plural(len(r.exercises), 'exercise')}[/dim]", id=r.id)
+            for r in routines
         ]
         options.append(Option("Empty session  [dim]add exercises as you go[/dim]", id=EMPTY))
         return options
-
-    def _in_progress_text(self) -> str:
-        live = self.app.store.live  # type: ignore[attr-defined]
-        if live is None:
-            return "No session in progress."
-        count = len(live.sets)
-        lines = [
-            f"[b]In progress:[/b] {live.name}, started {day_text(live.started_at)}",
-            f"{count} set{'' if count == 1 else 's'} saved · press [b]r[/b] to resume",
-        ]
-        for exercise in live.exercises:
-            if exercise.sets:
-                lines.append(f"  {exercise.name}: {', '.join(set_text(s) for s in exercise.sets)}")
-        return "\n".join(lines)
-
-    def _last_session_text(self) -> str:
-        last = self.app.store.last_summary()  # type: ignore[attr-defined]
-        if last is None:
-            return "No finished sessions yet."
-        started = datetime.fromisoformat(last["started_at"])
-        return (
-            f"[b]Last session:[/b] {last['name']}, {day_text(started)}\n"
-            f"{last['working_sets']} working sets · volume {last['volume_kg']:g} kg"
-        )
 
     # -- actions -------------------------------------------------------------------------
 
     @settles
     def action_resume(self) -> None:
-        from tui.core.live import Live
         from tui.screens.logging import LoggingScreen
 
-        live = self.app.store.live  # type: ignore[attr-defined]
+        live = self.app.sessions.resume()
         if live is not None:
-            self.app.push_screen(LoggingScreen(Live.resume(live)))
+            self.app.push_screen(LoggingScreen(live))
 
     @settles
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        routines = {r.id: r for r in self.app.routines}  # type: ignore[attr-defined]
-        self._start(routines.get(event.option.id or ""))
+        self._start(self.app.home_view.routine(event.option.id))
 
     @settles
     def action_start_empty(self) -> None:
@@ -129,11 +134,12 @@ class HomeScreen(KeyGated, Screen[None]):
         from tui.screens.checkin import CheckInScreen
         from tui.screens.confirm import ConfirmScreen
 
-        store = self.app.store  # type: ignore[attr-defined]
-        if store.read_only:
-            self.app.tell("Another OneMore has this data open: close it to start a session here.")  # type: ignore[attr-defined]
+        sessions = self.app.sessions
+        if problem := sessions.can_start():
+            self.app.tell(problem)
             return
-        if store.live is None:
+        live = sessions.in_progress()
+        if live is None:
             self.app.push_screen(CheckInScreen(routine))
             return
 
@@ -141,20 +147,20 @@ class HomeScreen(KeyGated, Screen[None]):
             if choice == "resume":
                 self.action_resume()
             elif choice == "finish":
-                try:
-                    store.finish_session(self.app.now())  # type: ignore[attr-defined]
-                except (OSError, ReadOnlyStore) as problem:
+                finished = sessions.finish_in_progress()
+                if isinstance(finished, NotSaved):
                     self.app.tell(
-                        f"Not finished: {problem}. The session stays in progress.",  # type: ignore[attr-defined]
+                        finished.message("The session stays in progress.", failed="Not finished"),
                         "error",
                     )
                     return
+                self.app.finished_sessions_changed()
                 self.refresh_from_store()
                 self.app.push_screen(CheckInScreen(routine))
 
         self.app.push_screen(
             ConfirmScreen(
-                f"“{store.live.name}” is still in progress.",
+                f"“{live.name}” is still in progress.",
                 {"r": ("resume it", "resume"), "f": ("finish and save it, then start", "finish")},
             ),
             decided,
@@ -164,9 +170,9 @@ class HomeScreen(KeyGated, Screen[None]):
     def action_last_session(self) -> None:
         from tui.screens.review import ReviewScreen
 
-        last = self.app.store.last_summary()  # type: ignore[attr-defined]
+        last = self.app.store.last_summary()
         if last is None:
-            self.app.tell(  # type: ignore[attr-defined]
+            self.app.tell(
                 "No finished sessions yet: the review shows after your first.", "information"
             )
             return

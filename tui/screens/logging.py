@@ -1,28 +1,39 @@
 """Logging, one exercise at a time: the target big, last time beside it, today's sets below.
 
-Type a set and press Enter (an empty line logs the target). While the line is empty, single
-letters are commands (u undo, e edit, n/p next/previous, s swap, a add, o note, r rest,
-t test set, f finish, ? help); once something is typed they are just letters.
+A view of a `LiveSession`: it forwards what the lifter typed or pressed and renders what comes
+back. Type a set and press Enter (an empty line logs the target). While the line is empty,
+single letters are commands (u undo, e edit, n/p next/previous, s swap, a add, o note,
+r rest, t test set, f finish, ? help); once something is typed they are just letters.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Digits, Footer, Input, Static
 
-from tui.core.catalog import Exercise, alternatives, find_or_custom
-from tui.core.coach import after_set, first_target, nudge_after_answer
-from tui.core.entry import EntryError, SetInput, Target, parse_entry
-from tui.core.live import Live, planned_for, planned_sets
+from tui.application.live_session import LiveSession
+from tui.application.results import (
+    AddExerciseFirst,
+    Answered,
+    Changed,
+    EntryProblem,
+    Finished,
+    Logged,
+    NotFinished,
+    RestPlan,
+    Unchanged,
+)
+from tui.application.test_set import FailureTest
+from tui.core.catalog import Exercise
+from tui.core.entry import SetInput
 from tui.core.model import SetLog
-from tui.format import day_text, set_text
-from tui.keygate import KeyGated, settles
+from tui.format import day_text, next_up_text, plural, set_text, target_digits, target_line
+from tui.keygate import settles
+from tui.screens.base import AppScreen
 from tui.screens.one_more import Answer
+from tui.screens.rest import RestResult
 from tui.widgets.set_table import SetTable
 from tui.widgets.sync_line import SyncLine
 
@@ -39,39 +50,7 @@ class SetEntry(Input):
         return super().check_consume_key(key, character)
 
 
-def target_digits(target: Target | None) -> str:
-    """The target in big digits: `100x5`, `+20x8` (bodyweight plus 20), `x12`."""
-    if target is None or target.reps is None:
-        return ""
-    if target.bodyweight:
-        return f"+{target.weight:g}x{target.reps}" if target.weight else f"x{target.reps}"
-    return f"x{target.reps}" if target.weight is None else f"{target.weight:g}x{target.reps}"
-
-
-def target_line(target: Target | None) -> str:
-    if target is None or target.reps is None:
-        return "No target yet: type weight x reps, e.g. 60x8"
-    if target.bodyweight:
-        load = "bodyweight" + (f" + {target.weight:g} {target.unit}" if target.weight else "")
-    elif target.weight is None:
-        load = "your choice of weight"
-    else:
-        load = f"{target.weight:g} {target.unit}"
-    rir = f", {target.rir:g} reps in reserve" if target.rir is not None else ""
-    return f"Target: {load} × {target.reps}{rir}"
-
-
-def as_entry(set_log: SetLog) -> SetInput:
-    return SetInput(
-        weight=set_log.weight,
-        reps=set_log.reps,
-        unit=set_log.unit,
-        bodyweight=set_log.bodyweight,
-        rir=set_log.rir,
-    )
-
-
-class LoggingScreen(KeyGated, Screen[None]):
+class LoggingScreen(AppScreen[None]):
     WAITS_AFTER = frozenset({"enter", "t"})
     AUTO_FOCUS = "#entry"
     BINDINGS = [
@@ -88,12 +67,9 @@ class LoggingScreen(KeyGated, Screen[None]):
         Binding("question_mark", "help", "Keys", priority=True, id="help"),
     ]
 
-    def __init__(self, live: Live) -> None:
+    def __init__(self, session: LiveSession) -> None:
         super().__init__()
-        self.live = live
-        self.why = ""
-
-    # -- layout --------------------------------------------------------------------------
+        self.session = session
 
     def compose(self) -> ComposeResult:
         with Vertical(id="logging"):
@@ -119,11 +95,10 @@ class LoggingScreen(KeyGated, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(SetEntry).cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
+        self.query_one(SetEntry).cursor_blink = self.app.cursor_blink
         self.set_interval(RETRY_SAVE_EVERY_S, self._retry_save)
-        self._ensure_target()
         self._show()
-        if self.live.exercise is None:
+        if self.session.live.exercise is None:
             self.call_after_refresh(self.action_add)
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -132,66 +107,40 @@ class LoggingScreen(KeyGated, Screen[None]):
 
     # -- what the lifter sees ------------------------------------------------------------
 
-    @property
-    def unit(self) -> str:
-        return self.app.settings.unit  # type: ignore[attr-defined]
-
-    def _exercise_info(self) -> Exercise | None:
-        exercise = self.live.exercise
-        return None if exercise is None else find_or_custom(exercise.catalog_id or exercise.name)
-
-    def _previous(self) -> list[SetLog]:
-        exercise = self.live.exercise
-        return [] if exercise is None else self.app.store.previous(exercise.key)  # type: ignore[attr-defined]
-
-    def _ensure_target(self) -> None:
-        exercise = self.live.exercise
-        if exercise is None or exercise.id in self.live.targets:
-            return
-        planned = exercise.planned or planned_for(find_or_custom(exercise.name))
-        info = self._exercise_info()
-        increment = info.increment(self.unit) if info else 2.5
-        target = first_target(planned, self._previous(), self.unit, increment)
-        working = exercise.working_sets
-        if working:  # resumed: carry on from today's last set
-            target = after_set(target, as_entry(working[-1]))
-        self.live = self.live.with_target(exercise.id, target)
-
     def _show(self) -> None:
-        live = self.live
-        exercise = live.exercise
+        view = self.session.view()
+        exercise = view.exercise
         name = self.query_one("#exercise-name", Static)
         if exercise is None:
             name.update("No exercise yet: press [b]a[/b] to add one")
             self.query_one("#position", Static).update("")
             return
-        count = len(live.session.exercises)
         name.update(exercise.name)
-        self.query_one("#position", Static).update(f"exercise {live.position + 1} of {count}")
-        planned = planned_sets(exercise)
-        number = live.set_number
+        self.query_one("#position", Static).update(
+            f"exercise {view.position + 1} of {view.exercises}"
+        )
+        number, planned = view.set_number, view.planned_sets
         label = f"Set {number} of {planned}" if number <= planned else f"Set {number} (extra)"
         self.query_one("#set-number", Static).update(label)
-        self.query_one("#target-digits", Digits).update(target_digits(live.target))
-        self.query_one("#target-line", Static).update(target_line(live.target))
-        self.query_one("#why", Static).update(self.why)
-        unsaved = self._unsaved_ids()
-        self.query_one("#today", SetTable).show(exercise.sets, unsaved=unsaved)
-        when = self.app.store.previous_date(exercise.key)  # type: ignore[attr-defined]
+        self.query_one("#target-digits", Digits).update(target_digits(view.target))
+        self.query_one("#target-line", Static).update(target_line(view.target))
+        self.query_one("#why", Static).update(view.why)
+        self.query_one("#today", SetTable).show(exercise.sets, unsaved=view.unsaved)
+        when = view.previous_at
         label = f"Last time ({day_text(when)})" if when else "Last time"
         self.query_one("#previous-label", Static).update(label)
-        self.query_one("#previous", SetTable).show(self._previous(), with_rest=False)
+        self.query_one("#previous", SetTable).show(view.previous, with_rest=False)
 
-    def _unsaved_ids(self) -> set[str]:
-        saved = self.app.store.live  # type: ignore[attr-defined]
-        saved_ids = {s.id for s in saved.sets} if saved else set()
-        return {s.id for s in self.live.session.sets} - saved_ids
-
-    def _save(self) -> None:
-        self.app.saver.save(self.live.session)  # type: ignore[attr-defined]
+    def _said(self, result: Changed | Unchanged) -> None:
+        if isinstance(result, Unchanged):
+            self.app.tell(result.message, "information")
+        else:
+            self.app.tell_if(result.notice)
+        self._show()
 
     def _retry_save(self) -> None:
-        if self.app.saver.unsaved is not None and self.app.saver.retry():  # type: ignore[attr-defined]
+        if notice := self.session.retry_save():
+            self.app.tell(notice, "information")
             self._show()
 
     # -- logging a set -------------------------------------------------------------------
@@ -199,99 +148,51 @@ class LoggingScreen(KeyGated, Screen[None]):
     @settles
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self.live.exercise is None:
+        result = self.session.submit(event.value)
+        if isinstance(result, EntryProblem):
+            self.query_one("#error", Static).update(result.message)  # what was typed stays
+        elif isinstance(result, AddExerciseFirst):
             self.action_add()
-            return
-        text = event.value
-        exercise = self.live.exercise
-        last = as_entry(exercise.sets[-1]) if exercise.sets else None
-        try:
-            entry = parse_entry(text, target=self.live.target, last=last, unit=self.unit)
-        except EntryError as problem:
-            self.query_one("#error", Static).update(str(problem))
-            return  # what was typed stays in the line
-        answered = "@" in text  # the lifter already said how many reps were left
-        if not answered:
-            entry = replace(entry, rir=None)  # the target's RIR is a plan, not an answer
-        self.log_set(entry, ask=not answered)
+        else:
+            self.query_one(SetEntry).value = ""
+            self._logged(result)
 
-    def _planned_rest(self) -> int:
-        exercise = self.live.exercise
-        info = self._exercise_info()
-        planned = exercise.planned.rest_s if exercise and exercise.planned else None
-        return planned or (info.rest_s if info else 180)
-
-    def log_set(self, entry: SetInput, *, ask: bool = True) -> None:
-        exercise = self.live.exercise
-        assert exercise is not None
-        planned_rest = self._planned_rest()
-        self.live, logged = self.live.log(entry, self.app.now())  # type: ignore[attr-defined]
-        if not entry.warmup and self.live.target is not None:
-            self.live = self.live.with_target(exercise.id, after_set(self.live.target, entry))
-        self.why = ""
-        self._save()
-        entry_line = self.query_one(SetEntry)
-        entry_line.value = ""
-        settings = self.app.settings  # type: ignore[attr-defined]
-        wants_answer = settings.ask_one_more_warmups if entry.warmup else settings.ask_one_more
+    def _logged(self, logged: Logged) -> None:
+        self.app.tell_if(logged.notice)
         self._show()
-        if ask and wants_answer:
+        if logged.ask:
             from tui.screens.one_more import OneMoreScreen
 
             self.app.push_screen(
-                OneMoreScreen(set_text(logged)),
-                lambda answer: self._answered(logged, answer, planned_rest),
+                OneMoreScreen(set_text(logged.set_log)),
+                lambda answer: self._answered(logged.set_log, answer),
             )
-        elif not entry.warmup:
-            self._start_rest(planned_rest)
+        elif logged.rest is not None:
+            self._start_rest(logged.rest)
 
-    def _answered(self, logged: SetLog, answer: Answer | None, planned_rest: int) -> None:
-        exercise = self.live.exercise
-        if answer is not None and exercise is not None:
-            self.live = self.live.answer(logged.id, answer.rir, answer.failure)
-            self._save()
-            info = self._exercise_info()
-            increment = info.increment(self.unit) if info else 2.5
-            target = self.live.target
-            nudge = (
-                None
-                if target is None
-                else nudge_after_answer(target, answer.rir, answer.failure, increment)
-            )
-            if nudge is not None:
-                self.live = self.live.with_target(exercise.id, nudge.target)
-                self.why = nudge.why
+    def _answered(self, logged: SetLog, answer: Answer | None) -> None:
+        result: Answered
+        if answer is None:
+            result = self.session.skip_answer(logged.id)
+        else:
+            result = self.session.answer(logged.id, answer.rir, answer.failure)
+        self.app.tell_if(result.notice)
         self._show()
-        if logged.is_working:
-            self._start_rest(planned_rest)
+        if result.rest is not None:
+            self._start_rest(result.rest)
 
-    def _start_rest(self, planned_rest: int) -> None:
+    def _start_rest(self, rest: RestPlan) -> None:
         from tui.screens.rest import RestScreen
 
-        exercise = self.live.exercise
-        if exercise is not None and self.live.set_number > planned_sets(exercise):
-            self._next_exercise_after_last_set()
-        self.app.push_screen(RestScreen(planned_rest, self._next_text()), self._rested)
+        up = rest.next_up
+        text = "" if up is None else next_up_text(up.exercise, up.set_number, up.target)
+        self._show()
+        self.app.push_screen(RestScreen(rest.seconds, text), self._rested)
 
-    def _next_exercise_after_last_set(self) -> None:
-        if self.live.position + 1 < len(self.live.session.exercises):
-            self.live = self.live.move(1)
-            self.why = ""
-            self._ensure_target()
-            self._show()
-
-    def _next_text(self) -> str:
-        exercise = self.live.exercise
-        if exercise is None:
-            return ""
-        return (
-            f"Next: {exercise.name}, set {self.live.set_number} — {target_line(self.live.target)}"
-        )
-
-    def _rested(self, result) -> None:
+    def _rested(self, result: RestResult | None) -> None:
         if result is None:
             return
-        self.live = self.live.rested(result.rest)
+        self.session.rested(result.rest)
         if result.typed:
             line = self.query_one(SetEntry)
             line.value += result.typed
@@ -301,113 +202,87 @@ class LoggingScreen(KeyGated, Screen[None]):
     # -- commands ------------------------------------------------------------------------
 
     def action_undo(self) -> None:
-        self.live, undone = self.live.undo()
-        if undone is None:
-            self.app.tell("Nothing to undo for this exercise.", "information")  # type: ignore[attr-defined]
-            return
-        self._save()
-        self.app.tell(f"Removed {set_text(undone)}.", "information")  # type: ignore[attr-defined]
-        self._show()
+        result = self.session.undo()
+        if isinstance(result, Changed) and result.undone is not None:
+            self.app.tell(f"Removed {set_text(result.undone)}.", "information")
+        self._said(result)
 
     def action_edit(self) -> None:
         from tui.screens.edit_set import EditSetScreen
 
-        exercise = self.live.exercise
+        exercise = self.session.live.exercise
         if exercise is None or not exercise.sets:
-            self.app.tell("No set to edit for this exercise yet.", "information")  # type: ignore[attr-defined]
+            self.app.tell("No set to edit for this exercise yet.", "information")
             return
 
-        def edited(changed: SetLog | None) -> None:
-            if changed is not None:
-                self.live = self.live.replace_set(changed)
-                self._save()
-                self._show()
+        def edited(change: tuple[str, SetInput] | None) -> None:
+            if change is not None:
+                self._said(self.session.edit(*change))
 
-        self.app.push_screen(EditSetScreen(list(exercise.sets), self.unit, self.app.now()), edited)  # type: ignore[attr-defined]
+        self.app.push_screen(EditSetScreen(list(exercise.sets), self.session.unit), edited)
 
     def action_move(self, step: int) -> None:
-        self.live = self.live.move(step)
-        self.why = ""
-        self._ensure_target()
+        self.session.move(step)
         self._show()
 
     def action_swap(self) -> None:
         from tui.screens.picker import ExercisePicker
 
-        info = self._exercise_info()
-        if info is None:
+        choices = self.session.swap_choices()
+        if choices is None:
             self.action_add()
             return
+        lift, others = choices
 
-        def swapped(exercise: Exercise | None) -> None:
-            if exercise is not None:
-                self.live = self.live.swap(exercise)
-                self._save()
-                self._ensure_target()
-                self._show()
+        def swapped(chosen: Exercise | None) -> None:
+            if chosen is not None:
+                self._said(self.session.swap(chosen))
 
-        self.app.push_screen(ExercisePicker(f"Swap {info.name} for…", alternatives(info)), swapped)
+        self.app.push_screen(ExercisePicker(f"Swap {lift.name} for…", others), swapped)
 
     def action_add(self) -> None:
         from tui.screens.picker import ExercisePicker
 
-        def added(exercise: Exercise | None) -> None:
-            if exercise is not None:
-                self.live = self.live.add_exercise(planned_for(exercise))
-                self._save()
-                self._ensure_target()
-                self._show()
+        def added(chosen: Exercise | None) -> None:
+            if chosen is not None:
+                self._said(self.session.add(chosen))
 
         self.app.push_screen(ExercisePicker("Add an exercise"), added)
 
     def action_note(self) -> None:
         from tui.screens.text_prompt import TextPrompt
 
-        exercise = self.live.exercise
-        what = exercise.name if exercise else "this session"
-        current = exercise.notes if exercise else self.live.session.notes
+        what, current = self.session.note_text()
 
         def noted(text: str | None) -> None:
             if text is not None:
-                self.live = self.live.note(text)
-                self._save()
-                self.app.tell("Note kept.", "information")  # type: ignore[attr-defined]
+                result = self.session.note(text)
+                self.app.tell_if(result.notice)
+                self.app.tell("Note kept.", "information")
 
         self.app.push_screen(TextPrompt(f"Note on {what}", current), noted)
 
     def action_rest(self) -> None:
-        self._start_rest(self._planned_rest())
+        rest = self.session.rest_now()
+        if isinstance(rest, AddExerciseFirst):
+            self.action_add()
+        else:
+            self._start_rest(rest)
 
     @settles
     def action_test_set(self) -> None:
         from tui.screens.test_set import FailureTestScreen
 
-        exercise = self.live.exercise
+        exercise = self.session.live.exercise
         if exercise is None:
-            self.app.tell("Add an exercise first (a).", "information")  # type: ignore[attr-defined]
+            self.app.tell("Add an exercise first (a).", "information")
             return
-        self.app.push_screen(
-            FailureTestScreen(exercise.name, self.live.target, self.unit), self._tested
-        )
+        screen = FailureTestScreen(exercise.name, self.session.live.target, self.session.unit)
+        self.app.push_screen(screen, self._tested)
 
-    def _tested(self, result) -> None:
-        """Log the test set as one set taken to technical failure, then rest as usual."""
-        from tui.screens.test_set import verdict
-
-        exercise = self.live.exercise
-        if result is None or exercise is None:
-            return
-        planned_rest = self._planned_rest()
-        self.live, logged = self.live.log(result.entry, self.app.now())  # type: ignore[attr-defined]
-        tested = replace(logged, failure="technical", calibration=result.calibration)
-        self.live = self.live.replace_set(tested)
-        if self.live.target is not None:
-            target = after_set(self.live.target, result.entry)
-            self.live = self.live.with_target(exercise.id, target)
-        self.why = verdict(result.calibration)
-        self._save()
-        self._show()
-        self._start_rest(planned_rest)
+    def _tested(self, test: FailureTest | None) -> None:
+        if test is not None:
+            self._logged(self.session.log_test_set(test))
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
@@ -417,33 +292,25 @@ class LoggingScreen(KeyGated, Screen[None]):
     def action_finish(self) -> None:
         from tui.screens.confirm import ConfirmScreen
 
-        count = len(self.live.session.sets)
-        self.app.push_screen(
-            ConfirmScreen(
-                "Finish this session?",
-                {"enter": ("finish and save", "finish")},
-                detail=f"{count} set{'' if count == 1 else 's'} logged.",
-            ),
-            self._finish,
+        count = len(self.session.session.sets)
+        question = ConfirmScreen(
+            "Finish this session?",
+            {"enter": ("finish and save", "finish")},
+            detail=f"{plural(count, 'set')} logged.",
         )
+        self.app.push_screen(question, self._finish)
 
     def _finish(self, choice: str | None) -> None:
         if choice != "finish":
             return
-        app = self.app
-        if not app.saver.save(self.live.session):  # type: ignore[attr-defined]
-            return  # told already; the sets stay here
-        if not self.live.session.sets:
-            app.store.discard_session()  # type: ignore[attr-defined]
-            app.tell("Nothing was logged, so nothing was saved.", "information")  # type: ignore[attr-defined]
-            app.pop_screen()
-            return
-        try:
-            finished = app.store.finish_session(app.now())  # type: ignore[attr-defined]
-        except OSError as error:
-            app.tell(f"Not finished: {error.strerror or error}. Your sets are safe; try again.")  # type: ignore[attr-defined]
-            return
-        from tui.screens.summary import SummaryScreen
+        result = self.session.finish()
+        if isinstance(result, NotFinished):
+            self.app.tell(result.message, "error")
+        elif isinstance(result, Finished):
+            from tui.screens.summary import SummaryScreen
 
-        app.switch_screen(SummaryScreen(finished))
-        app.sync_now()  # type: ignore[attr-defined]  # carry the new session to the other devices
+            self.app.switch_screen(SummaryScreen(result.session))
+            self.app.finished_sessions_changed()  # carry the new session to the other devices
+        else:
+            self.app.tell("Nothing was logged, so nothing was saved.", "information")
+            self.app.pop_screen()

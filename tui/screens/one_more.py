@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from tui.core.model import Failure
 from tui.keygate import settles
 from tui.screens.dialog import Dialog
 
@@ -15,7 +17,7 @@ from tui.screens.dialog import Dialog
 @dataclass(frozen=True)
 class Answer:
     rir: float
-    failure: str | None = None
+    failure: Failure | None = None
 
 
 class OneMoreScreen(Dialog[Answer | None]):
@@ -40,7 +42,7 @@ class OneMoreScreen(Dialog[Answer | None]):
         return "[b]0[/b]–[b]5[/b] reps still in the tank   [b]n[/b] none   [b]Esc[/b] skip"
 
     @settles
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         key = event.character
         if self.asking_why:
             if key in ("t", "p"):

@@ -3,55 +3,19 @@
 from __future__ import annotations
 
 from rich.table import Table
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tui.core.catalog import find_or_custom
-from tui.core.coach import (
-    PlanChange,
-    apply_changes,
-    bad_day_changes,
-    readiness,
-    readiness_line,
-    rest_for,
-)
-from tui.core.live import Live, plan_session
-from tui.core.model import CheckIn, PlannedExercise, Routine
+from tui.application.sessions import TodayPlan
 from tui.format import duration
-from tui.keygate import KeyGated, settles
-from tui.settings import Settings
+from tui.keygate import settles
+from tui.screens.base import AppScreen
 
 
-def default_rests(plan: tuple[PlannedExercise, ...], settings: Settings) -> list[int]:
-    """Each exercise's rest before any bad-day change: routine, the lifter's, then the lift's."""
-    defaults = Settings()
-    compound = (
-        settings.rest_compound_s if settings.rest_compound_s != defaults.rest_compound_s else None
-    )
-    isolation = (
-        settings.rest_isolation_s
-        if settings.rest_isolation_s != defaults.rest_isolation_s
-        else None
-    )
-    return [
-        rest_for(find_or_custom(p.catalog_id or p.name), p.rest_s, compound, isolation)
-        for p in plan
-    ]
-
-
-def with_rests(plan: tuple[PlannedExercise, ...], rests: list[int]) -> tuple[PlannedExercise, ...]:
-    from dataclasses import replace
-
-    return tuple(
-        replace(p, rest_s=p.rest_s if p.rest_s is not None else r)
-        for p, r in zip(plan, rests, strict=True)
-    )
-
-
-class PlanScreen(KeyGated, Screen[None]):
+class PlanScreen(AppScreen[None]):
     WAITS_AFTER = frozenset({"enter", "escape"})
     BINDINGS = [
         Binding("enter", "start", "Start"),
@@ -60,20 +24,15 @@ class PlanScreen(KeyGated, Screen[None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, routine: Routine | None, checkin: CheckIn) -> None:
+    def __init__(self, plan: TodayPlan) -> None:
         super().__init__()
-        self.routine = routine
-        self.checkin = checkin
-        self.level = readiness(checkin)
-        self.plan: tuple[PlannedExercise, ...] = routine.exercises if routine else ()
-        self.changes: list[PlanChange] = bad_day_changes(self.plan) if self.level == "low" else []
-        self.taken = [True] * len(self.changes)
+        self.plan = plan
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="plan"):
-            yield Static(self.routine.name if self.routine else "Empty session", classes="heading")
-            yield Static(readiness_line(self.level), id="readiness")
-            if self.changes:
+            yield Static(self.plan.name, classes="heading")
+            yield Static(self.plan.line, id="readiness")
+            if self.plan.changes:
                 yield Static("", id="changes", classes="panel")
             yield Static("", id="exercises", classes="panel")
         yield Footer()
@@ -83,24 +42,19 @@ class PlanScreen(KeyGated, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("take_all", "take_none"):
-            return bool(self.changes)
+            return bool(self.plan.changes)
         return True
 
-    def today(self) -> tuple[PlannedExercise, ...]:
-        settings = self.app.settings  # type: ignore[attr-defined]
-        rests = default_rests(self.plan, settings)
-        accepted = [c for c, taken in zip(self.changes, self.taken, strict=True) if taken]
-        return with_rests(apply_changes(self.plan, accepted, rests), rests)
-
     def _show(self) -> None:
-        if self.changes:
+        plan = self.plan
+        if plan.changes:
             lines = ["[b]Suggested for today[/b] (press a number to take or leave it)"]
-            for number, (change, taken) in enumerate(zip(self.changes, self.taken, strict=True), 1):
+            for number, (change, taken) in enumerate(zip(plan.changes, plan.taken, strict=True), 1):
                 mark = "[b]✓[/b]" if taken else "·"
                 lines.append(f"{mark} [b]{number}[/b] {change.what}\n      [dim]{change.why}[/dim]")
             self.query_one("#changes", Static).update("\n".join(lines))
         table = Table.grid(padding=(0, 2))
-        for planned in self.today():
+        for planned in self.app.sessions.today(plan):
             rir = f" @{planned.rir:g}" if planned.rir is not None else ""
             table.add_row(
                 planned.name,
@@ -109,23 +63,23 @@ class PlanScreen(KeyGated, Screen[None]):
             )
         exercises = self.query_one("#exercises", Static)
         exercises.update(
-            table if self.plan else "Add exercises as you go: press [b]a[/b] when logging."
+            table if plan.routine else "Add exercises as you go: press [b]a[/b] when logging."
         )
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         if event.character and event.character.isdigit():
             index = int(event.character) - 1
-            if 0 <= index < len(self.changes):
+            if 0 <= index < len(self.plan.changes):
                 event.stop()
-                self.taken[index] = not self.taken[index]
+                self.plan = self.plan.toggled(index)
                 self._show()
 
     def action_take_all(self) -> None:
-        self.taken = [True] * len(self.changes)
+        self.plan = self.plan.all_taken(True)
         self._show()
 
     def action_take_none(self) -> None:
-        self.taken = [False] * len(self.changes)
+        self.plan = self.plan.all_taken(False)
         self._show()
 
     @settles
@@ -136,14 +90,6 @@ class PlanScreen(KeyGated, Screen[None]):
     def action_start(self) -> None:
         from tui.screens.logging import LoggingScreen
 
-        app = self.app
-        name = self.routine.name if self.routine else "Session"
-        session = plan_session(
-            name,
-            self.today(),
-            app.now(),  # type: ignore[attr-defined]
-            routine_id=self.routine.id if self.routine else None,
-            checkin=self.checkin,
-        )
-        app.saver.save(session)  # type: ignore[attr-defined]  # a failed save is retried while logging
-        app.switch_screen(LoggingScreen(Live(session)))
+        live, notice = self.app.sessions.start(self.plan)
+        self.app.tell_if(notice)  # a failed first save is retried while logging
+        self.app.switch_screen(LoggingScreen(live))

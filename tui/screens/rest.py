@@ -16,10 +16,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Digits, Footer, Static
 
@@ -27,7 +27,8 @@ from tui.core.breathing import breath_at
 from tui.core.live import RestTaken
 from tui.core.rest import Rest
 from tui.format import duration
-from tui.keygate import KeyGated, settles
+from tui.keygate import settles
+from tui.screens.base import AppScreen
 from tui.widgets.breath_pacer import BreathPacer
 
 # How often the breath guide moves: six frames a second, a cell or a few of the bar each
@@ -45,7 +46,7 @@ class RestResult:
     typed: str = ""
 
 
-class RestScreen(KeyGated, Screen[RestResult]):
+class RestScreen(AppScreen[RestResult]):
     WAITS_AFTER = frozenset({"enter", "escape", *CARRIED})
     BINDINGS = [
         Binding("plus,equals_sign", "longer", "+30 s", id="longer"),
@@ -80,13 +81,13 @@ class RestScreen(KeyGated, Screen[RestResult]):
         self._countdown = self.query_one("#countdown", Digits)
         self._status = self.query_one("#rest-status", Static)
         self._pacer = self.query_one(BreathPacer)
-        self.rest = Rest(started_at=self.app.clock(), planned_s=self.planned_s)  # type: ignore[attr-defined]
+        self.rest = Rest(started_at=self.app.clock(), planned_s=self.planned_s)
         self.tick()
         self.set_interval(TICK_S, self.tick)
 
     @property
     def now(self) -> float:
-        return self.app.clock()  # type: ignore[attr-defined]
+        return self.app.clock()
 
     def tick(self) -> None:
         """Show the time left (or over) and the breath, computed from the deadline."""
@@ -100,7 +101,7 @@ class RestScreen(KeyGated, Screen[RestResult]):
             self._countdown.update(shown)
         if remaining <= 0 and not self.rang:
             self._rest_is_over()
-        pattern = self.app.settings.pacer  # type: ignore[attr-defined]
+        pattern = self.app.settings.pacer
         self._pacer.breath = breath_at(pattern, rest.elapsed(now))
         self._show_status(now)
         self._wake_at_next_second(now, remaining)
@@ -132,7 +133,7 @@ class RestScreen(KeyGated, Screen[RestResult]):
     def _rest_is_over(self) -> None:
         self.rang = True
         self.add_class("over")
-        if self.app.settings.bell:  # type: ignore[attr-defined]
+        if self.app.settings.bell:
             self.app.bell()
 
     def _show_status(self, now: float) -> None:
@@ -185,8 +186,8 @@ class RestScreen(KeyGated, Screen[RestResult]):
         rest = self.rest
         assert rest is not None
         now = self.now
-        if rest.calm_at is None and not rest.over(now) and self.app.settings.pacer != "off":  # type: ignore[attr-defined]
-            self.app.tell(  # type: ignore[attr-defined]
+        if rest.calm_at is None and not rest.over(now) and self.app.settings.pacer != "off":
+            self.app.tell(
                 "Still out of breath? Panting tells the brain to stop: "
                 "a few slow breaths first help the next set.",
                 "information",
@@ -198,7 +199,7 @@ class RestScreen(KeyGated, Screen[RestResult]):
         )
         self.dismiss(RestResult(taken, typed))
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         if event.character and event.character in CARRIED:
             event.stop()
             self.action_done(event.character)

@@ -36,7 +36,7 @@ class SearchDialog(Dialog[ResultT]):
             yield Static("[b]Enter[/b] take   [b]↑↓[/b] choose   [b]Esc[/b] back", classes="keys")
 
     def on_mount(self) -> None:
-        self.query_one(Input).cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
+        self.query_one(Input).cursor_blink = self.app.cursor_blink
         self._show("")
 
     def _show(self, query: str) -> None:

@@ -1,43 +1,58 @@
-"""Change a finished session: fix a set, remove a set, or delete the session — each asked first.
+"""The dialogs that change a finished session: pick the exercise and the set, retype or
+remove it, or delete the whole session, each asked first.
 
-Every change is saved through the store, which keeps it for the next sync, and a sync starts
-at once. Used by the history and the review screens.
+Only the asking lives here; the change itself, its checks and its words are
+`tui.application.past.PastSessions`'s. Used by the history, the review and the summary.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from textual.screen import Screen
 
+from tui.app import OneMoreApp
+from tui.application.past import Deleted, PastChange, Refused, Saved
+from tui.core.entry import SetInput
 from tui.core.model import ExerciseLog, Session, SetLog
-from tui.format import day_text, set_text
-from tui.store.repository import ReadOnlyStore
+from tui.format import day_text, plural, set_text
 
-Saved = Callable[[Session | None], None]  # the session as saved, None once deleted
+Done = Callable[[Session | None], None]  # the session as saved, None once deleted
 
 
 def sets_label(exercise: ExerciseLog) -> str:
-    count = len(exercise.sets)
-    return f"{exercise.name}  [dim]{count} set{'' if count == 1 else 's'}[/dim]"
+    return f"{exercise.name}  [dim]{plural(len(exercise.sets), 'set')}[/dim]"
 
 
 class SessionEdits:
-    def __init__(self, screen: Screen, saved: Saved) -> None:
+    def __init__(self, screen: Screen[Any], saved: Done) -> None:
         self.screen = screen
         self.saved = saved
 
     @property
-    def app(self):
-        return self.screen.app
+    def app(self) -> OneMoreApp:
+        app = self.screen.app
+        assert isinstance(app, OneMoreApp)
+        return app
 
     def _writable(self) -> bool:
-        if self.app.store.read_only:
-            self.app.tell("Another OneMore has this data open: close it to change sessions here.")
-            return False
-        return True
+        problem = self.app.past.can_change()
+        if problem:
+            self.app.tell(problem)
+        return problem is None
+
+    def _done(self, result: PastChange) -> None:
+        """Say what happened, in one line, and let the screen show the session as it is now."""
+        if isinstance(result, Refused):
+            self.app.tell(result.message, "error" if result.error else "information")
+        elif isinstance(result, Saved):
+            self.app.tell("Change saved.", "information")
+            self.saved(result.session)
+        elif isinstance(result, Deleted):
+            self.app.tell("Session deleted.", "information")
+            self.saved(None)
 
     # -- choosing ------------------------------------------------------------------------
 
@@ -91,29 +106,31 @@ class SessionEdits:
     def _retype(self, session: Session, exercise: ExerciseLog, sets: list[SetLog]) -> None:
         from tui.screens.edit_set import EditSetScreen
 
-        def retyped(changed: SetLog | None) -> None:
-            if changed is not None:
-                self._confirm_edit(session, exercise, changed)
+        def retyped(change: tuple[str, SetInput] | None) -> None:
+            if change is not None:
+                self._confirm_edit(session, exercise, *change)
 
-        self.app.push_screen(EditSetScreen(sets, self.app.settings.unit, self.app.now()), retyped)
+        self.app.push_screen(EditSetScreen(sets, self.app.settings.unit), retyped)
 
-    def _confirm_edit(self, session: Session, exercise: ExerciseLog, changed: SetLog) -> None:
+    def _confirm_edit(
+        self, session: Session, exercise: ExerciseLog, set_id: str, entry: SetInput
+    ) -> None:
         from tui.screens.confirm import ConfirmScreen
 
-        before = next(s for s in exercise.sets if s.id == changed.id)
-        if replace(changed, edited_at=before.edited_at) == before:
-            self.app.tell("Nothing changed.", "information")
+        edit = self.app.past.preview_edit(session.id, set_id, entry)
+        if isinstance(edit, Refused):
+            self._done(edit)
             return
 
         def decided(choice: str | None) -> None:
             if choice == "save":
-                self._save(session.with_set(exercise.id, changed).edited(self.app.now()))
+                self._done(self.app.past.edit_set(session.id, set_id, entry))
 
         self.app.push_screen(
             ConfirmScreen(
                 "Save this change?",
                 {"enter": ("save it", "save")},
-                detail=f"{exercise.name}: {set_text(before)} → {set_text(changed)}",
+                detail=f"{exercise.name}: {set_text(edit.before)} → {set_text(edit.after)}",
             ),
             decided,
         )
@@ -140,7 +157,7 @@ class SessionEdits:
 
         def decided(choice: str | None) -> None:
             if choice == "remove":
-                self._save(session.remove_finished_set(chosen.id, self.app.now()))
+                self._done(self.app.past.remove_set(session.id, chosen.id))
 
         self.app.push_screen(
             ConfirmScreen(
@@ -161,7 +178,7 @@ class SessionEdits:
 
         def decided(choice: str | None) -> None:
             if choice == "delete":
-                self._delete(session_id)
+                self._done(self.app.past.delete(session_id))
 
         self.app.push_screen(
             ConfirmScreen(
@@ -171,23 +188,3 @@ class SessionEdits:
             ),
             decided,
         )
-
-    def _delete(self, session_id: str) -> None:
-        try:
-            self.app.store.delete_session(session_id, self.app.now())
-        except (OSError, ReadOnlyStore) as problem:
-            self.app.tell(f"Not deleted: {getattr(problem, 'strerror', None) or problem}", "error")
-            return
-        self.app.sync_now()
-        self.app.tell("Session deleted.", "information")
-        self.saved(None)
-
-    def _save(self, session: Session) -> None:
-        try:
-            self.app.store.add_finished([session])
-        except (OSError, ReadOnlyStore) as problem:
-            self.app.tell(f"Not saved: {getattr(problem, 'strerror', None) or problem}", "error")
-            return
-        self.app.sync_now()
-        self.app.tell("Change saved.", "information")
-        self.saved(session)

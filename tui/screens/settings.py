@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Select, Static, Switch
 
-from tui.keygate import KeyGated
-from tui.settings import CHECKS, PACER_PATTERNS
+from tui.screens.base import AppScreen
+from tui.settings import PACER_PATTERNS, with_setting
 
 SWITCHES = {
     "ask_one_more": "Ask “one more rep?” after working sets",
@@ -24,11 +21,11 @@ SECONDS = {
 }
 
 
-class SettingsScreen(KeyGated, Screen[None]):
+class SettingsScreen(AppScreen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
     def compose(self) -> ComposeResult:
-        settings = self.app.settings  # type: ignore[attr-defined]
+        settings = self.app.settings
         themes = sorted(self.app.available_themes)
         with VerticalScroll(id="settings"):
             yield Static("Settings", classes="heading")
@@ -58,7 +55,7 @@ class SettingsScreen(KeyGated, Screen[None]):
             for key, label in SWITCHES.items():
                 yield self._row(label, Switch(getattr(settings, key), id=key))
             yield Static("", id="settings-error", classes="error")
-            where = self.app.config_path  # type: ignore[attr-defined]
+            where = self.app.config_path
             yield Static(
                 f"Saved to {where}" if where else "Not saved to a file in this run.",
                 classes="detail",
@@ -72,18 +69,16 @@ class SettingsScreen(KeyGated, Screen[None]):
     problems: dict[str, str] = {}  # per setting, so fixing one never hides another
 
     def _change(self, key: str, value: object) -> None:
-        settings = self.app.settings  # type: ignore[attr-defined]
-        problem = CHECKS[key](value)
+        changed = with_setting(self.app.settings, key, value)
         self.problems = {k: v for k, v in self.problems.items() if k != key}
-        if problem:
-            self.problems[key] = f"{key.replace('_', ' ')} {problem}."
+        if isinstance(changed, str):
+            self.problems[key] = changed
         self.query_one("#settings-error", Static).update("\n".join(self.problems.values()))
-        if problem:
+        if isinstance(changed, str) or changed == self.app.settings:
             return
-        if getattr(settings, key) != value:
-            self.app.change_settings(replace(settings, **{key: value}))  # type: ignore[attr-defined]
-            if key == "theme":
-                self.app.theme = str(value)
+        self.app.change_settings(changed)
+        if key == "theme":
+            self.app.theme = str(value)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id and event.value is not Select.NULL:

@@ -12,30 +12,24 @@ Prediction error = (reps at the stop + predicted reps in reserve) − total reps
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.application.test_set import FailureTest
 from tui.core.entry import EntryError, SetInput, Target, parse_entry
 from tui.core.model import MAX_REPS, Calibration
-from tui.keygate import KeyGated, settles
+from tui.keygate import settles
+from tui.screens.base import AppModal
 
 HOW = (
     "Do the set as usual. At the rep where you would normally stop, note it and whether "
     "you could do one more — then keep going until form breaks. Type the numbers after."
 )
-
-
-@dataclass(frozen=True)
-class FailureTest:
-    """The set to log (reps = the total, taken to technical failure) and its calibration."""
-
-    entry: SetInput
-    calibration: Calibration
 
 
 def load_text(target: Target | None, unit: str) -> str:
@@ -52,19 +46,7 @@ def set_load(entry: SetInput) -> str:
     return f"{entry.weight:g} {entry.unit}"
 
 
-def verdict(test: Calibration) -> str:
-    """One line on what the test showed, for the logging screen."""
-    guessed = test.reps_at_stop + test.predicted_rir
-    error = test.prediction_error
-    said = f"Test set: you guessed {guessed:g} reps in all and did {test.total_reps}"
-    if error < 0:
-        return f"{said}: {-error:g} more in the tank than you felt."
-    if error > 0:
-        return f"{said}: form broke {error:g} sooner than you thought."
-    return f"{said}: spot on."
-
-
-class FailureTestScreen(KeyGated, ModalScreen[FailureTest | None]):
+class FailureTestScreen(AppModal[FailureTest | None]):
     """Returns the test set to log, or None when the lifter backs out (nothing is logged)."""
 
     BINDINGS = [Binding("escape", "back", "Back")]
@@ -95,13 +77,13 @@ class FailureTestScreen(KeyGated, ModalScreen[FailureTest | None]):
             )
 
     def on_mount(self) -> None:
-        self.query_one(Input).cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
+        self.query_one(Input).cursor_blink = self.app.cursor_blink
 
     def _stop_question(self) -> str:
         load = load_text(self.target, self.unit)
         return f"1 · Where would you normally have stopped{' ' + load if load else ''}?"
 
-    def waits_after(self, event) -> bool:
+    def waits_after(self, event: events.Key) -> bool:
         if self.step == "more":
             return event.key == "escape" or event.character in tuple("012345n")
         return event.key in ("enter", "escape")
@@ -157,7 +139,7 @@ class FailureTestScreen(KeyGated, ModalScreen[FailureTest | None]):
 
     # -- 2: one key ----------------------------------------------------------------------
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         if self.step != "more" or event.character is None:
             return
         key = "0" if event.character == "n" else event.character

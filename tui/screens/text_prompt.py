@@ -24,7 +24,7 @@ class TextPrompt(Dialog[str | None]):
             yield Static("[b]Enter[/b] keep   [b]Esc[/b] back", classes="keys")
 
     def on_mount(self) -> None:
-        self.query_one(Input).cursor_blink = self.app.cursor_blink  # type: ignore[attr-defined]
+        self.query_one(Input).cursor_blink = self.app.cursor_blink
 
     @settles
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -186,24 +186,10 @@ class Store:
         self._live_file.put_single(LIVE_TABLE, session.to_dict())
         self._live = session
 
-    def start_session(self, session: Session) -> None:
-        self.save_session(session)
-
     def _require_live(self) -> Session:
         if self._live is None:
             raise NoSessionInProgress()
         return self._live
-
-    def log_set(self, exercise_id: str, set_log: SetLog) -> Session:
-        """Add (or replace, by id) a set of the session in progress and save it durably."""
-        session = self._require_live().with_set(exercise_id, set_log)
-        self.save_session(session)
-        return session
-
-    def remove_set(self, set_id: str) -> Session:
-        session = self._require_live().without_set(set_id)
-        self.save_session(session)
-        return session
 
     def finish_session(self, ended_at: datetime) -> Session:
         """Mark the session in progress finished and move it into history."""

@@ -1,0 +1,25 @@
+"""The bases of every OneMore screen: the key gate, and the app reached typed.
+
+`self.app` is the `OneMoreApp`, so a screen reaches the application layer (`sessions`,
+`past`, `home_view`), the settings and the clocks with their types.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual import getters
+from textual.screen import ModalScreen, Screen
+
+from tui.app import OneMoreApp
+from tui.keygate import KeyGated
+
+ResultT = TypeVar("ResultT")
+
+
+class AppScreen(KeyGated, Screen[ResultT]):
+    app = getters.app(OneMoreApp)
+
+
+class AppModal(KeyGated, ModalScreen[ResultT]):
+    app = getters.app(OneMoreApp)
