@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench reliability clean
+.PHONY: run test check fmt bench reliability clean
 
 $(STAMP): pyproject.toml scripts/bootstrap
 	PYTHON=$(PYTHON) bash scripts/bootstrap $(VENV)
@@ -15,9 +15,22 @@ $(STAMP): pyproject.toml scripts/bootstrap
 run: $(STAMP)
 	$(BIN)/onemore $(ARGS)
 
-test: $(STAMP)
+# Everything: the static checks first (a minute at most), then every test.
+test: check
 	bash scripts/test-deps
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+# Lint, format, types and the layer rules (pyproject.toml holds their settings).
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+# Format the code and apply the safe lint fixes.
+fmt: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
 
 # The figures of issue 7 as one table (a few minutes; the ten-year history is cached in .cache/bench/).
 bench: $(STAMP)
@@ -31,4 +44,4 @@ reliability: $(STAMP)
 	$(BIN)/python -m reliability.run $(RELIABILITY_ARGS)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache .ruff_cache .import_linter_cache

@@ -82,9 +82,11 @@ def keeps_working(store: Store) -> None:
     if store.live is None:
         store.save_session(session_at(NOW, "Fresh", finished=False))
     exercise_id = store.live.exercises[0].id
-    store.save_session(store.live.with_set(
-        exercise_id, SetLog(id=new_id(), kind="working", weight=90, reps=8, logged_at=NOW)
-    ))
+    store.save_session(
+        store.live.with_set(
+            exercise_id, SetLog(id=new_id(), kind="working", weight=90, reps=8, logged_at=NOW)
+        )
+    )
     store.finish_session(NOW + timedelta(hours=1))
     SyncState(store, TARGET).save()
 

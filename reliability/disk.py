@@ -19,8 +19,8 @@ from reliability.disks import InjectedDisk, TinyDisk, mounted_tmpfs
 from reliability.fuzz_import import adds_up
 from reliability.outcome import Outcome
 from tests.sync_fixtures import free_port
-from tui.core.model import ExerciseLog, Session, SetLog, new_id
 from tui.application.journal import Journal
+from tui.core.model import ExerciseLog, Session, SetLog, new_id
 from tui.store.repository import Store
 
 START = datetime(2026, 11, 25, 18, 0, tzinfo=timezone.utc)

@@ -17,8 +17,17 @@ from tui.store.repository import Store
 
 SETS_PER_SESSION = 7
 ROUTINE = Routine(
-    "crash", "Crash test", (PlannedExercise("Barbell Back Squat", sets=SETS_PER_SESSION,
-                                            reps=5, weight=100, catalog_id="barbell_back_squat"),)
+    "crash",
+    "Crash test",
+    (
+        PlannedExercise(
+            "Barbell Back Squat",
+            sets=SETS_PER_SESSION,
+            reps=5,
+            weight=100,
+            catalog_id="barbell_back_squat",
+        ),
+    ),
 )
 
 

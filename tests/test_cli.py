@@ -45,7 +45,9 @@ def fill(data_dir):
             checkin=CheckIn(sleep=2, stress=4, energy=3),
         ).with_exercise(exercise)
         store.save_session(live)
-        store.save_session(store.live.with_set(exercise.id, make_set(80, 8, kind="warmup", rir=None)))
+        store.save_session(
+            store.live.with_set(exercise.id, make_set(80, 8, kind="warmup", rir=None))
+        )
     return older, newer, live
 
 

@@ -35,14 +35,20 @@ from tui.store.repository import Store
 
 from .conftest import FakeClock, make_session
 
-SQUAT = PlannedExercise("Barbell Back Squat", sets=2, reps=5, rir=2, weight=100,
-                        catalog_id="barbell_back_squat")
+SQUAT = PlannedExercise(
+    "Barbell Back Squat", sets=2, reps=5, rir=2, weight=100, catalog_id="barbell_back_squat"
+)
 CURL = PlannedExercise("Barbell Curl", sets=2, reps=10, rir=1, weight=30, catalog_id="barbell_curl")
 ROUTINE = Routine("test", "Test day", (SQUAT, CURL))
 
 
-def started(store: Store, clock: FakeClock, routine: Routine | None = ROUTINE,
-            settings: Settings | None = None, checkin: CheckIn | None = None) -> LiveSession:
+def started(
+    store: Store,
+    clock: FakeClock,
+    routine: Routine | None = ROUTINE,
+    settings: Settings | None = None,
+    checkin: CheckIn | None = None,
+) -> LiveSession:
     sessions = Sessions(store, settings=lambda: settings or Settings(), now=clock)
     plan = sessions.plan(routine, checkin or CheckIn())
     live, notice = sessions.start(plan)
@@ -141,9 +147,16 @@ def test_after_the_last_planned_set_the_rest_says_the_next_exercise(data_dir, cl
 
 def test_the_routines_rest_wins_then_the_lifters_then_the_lifts(data_dir, clock):
     own = Settings(rest_compound_s=240, rest_isolation_s=75)
-    routine = Routine("r", "R", (PlannedExercise("Barbell Back Squat", sets=3, rest_s=150,
-                                                 catalog_id="barbell_back_squat"),
-                                 PlannedExercise("Barbell Curl", sets=1, catalog_id="barbell_curl")))
+    routine = Routine(
+        "r",
+        "R",
+        (
+            PlannedExercise(
+                "Barbell Back Squat", sets=3, rest_s=150, catalog_id="barbell_back_squat"
+            ),
+            PlannedExercise("Barbell Curl", sets=1, catalog_id="barbell_curl"),
+        ),
+    )
     with Store(data_dir, now=clock) as store:
         live = started(store, clock, routine, settings=own)
         assert logged(live.submit("100x5 @2")).rest.seconds == 150
@@ -316,8 +329,9 @@ def test_a_read_only_store_keeps_the_sets_on_screen_and_says_why(data_dir, clock
         with Store(data_dir, now=clock) as second:
             assert second.read_only
             journal = Journal(second)
-            live = LiveSession(Live(make_session()), store=second, journal=journal,
-                               settings=Settings, now=clock)
+            live = LiveSession(
+                Live(make_session()), store=second, journal=journal, settings=Settings, now=clock
+            )
             result = logged(live.submit("100x5 @2"))
             assert "another OneMore" in result.notice
             assert result.set_log.id in live.view().unsaved

@@ -60,7 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(argv).parse_args(argv)
     try:
-        return args.run(args)
+        code: int = args.run(args)
+        return code
     except CommandError as error:
         say(f"onemore: {error}")
         return 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
@@ -14,7 +15,7 @@ class PrivateLogFile(logging.handlers.RotatingFileHandler):
     """A rotating log that is 0600 after every rotation and stays silent when it cannot write
     (logging's default prints a traceback to stderr, over the app, on a full disk)."""
 
-    def _open(self):
+    def _open(self) -> io.TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
         return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
 

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from tui.core.catalog import Exercise
 from tui.core.entry import SetInput, Target
-from tui.core.model import ExerciseLog, PlannedExercise, Session, SetLog, new_id
+from tui.core.model import CheckIn, ExerciseLog, PlannedExercise, Session, SetLog, new_id
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def plan_session(
     started_at: datetime,
     *,
     routine_id: str | None = None,
-    checkin=None,
+    checkin: CheckIn | None = None,
     make_id: Callable[[], str] = new_id,
 ) -> Session:
     """A new session with one (empty) exercise log per planned exercise."""

@@ -63,7 +63,7 @@ def document_of(path: Path) -> tuple[str, dict[str, Any]]:
 def start_lines(text: str, count: int) -> list[int]:
     """The line each of the `count` sessions starts on; counted from the first when the
     layout cannot be followed (a hand-made file), so every session still gets a number."""
-    decoder, lines = json.JSONDecoder(), []
+    decoder, lines = json.JSONDecoder(), list[int]()
     try:
         position = text.index("[", text.index('"sessions"')) + 1
         line = 1 + text.count("\n", 0, position)

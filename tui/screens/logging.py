@@ -8,10 +8,12 @@ r rest, t test set, f finish, ? help); once something is typed they are just let
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Digits, Footer, Input, Static
+from textual.containers import Vertical
+from textual.widgets import Footer, Input, Static
 
 from tui.application.live_session import LiveSession
 from tui.application.results import (
@@ -29,25 +31,16 @@ from tui.application.test_set import FailureTest
 from tui.core.catalog import Exercise
 from tui.core.entry import SetInput
 from tui.core.model import SetLog
-from tui.format import day_text, next_up_text, plural, set_text, target_digits, target_line
+from tui.format import next_up_text, plural, set_text
 from tui.keygate import settles
 from tui.screens.base import AppScreen
 from tui.screens.one_more import Answer
 from tui.screens.rest import RestResult
-from tui.widgets.set_table import SetTable
+from tui.widgets.exercise_panel import ExercisePanel
+from tui.widgets.set_entry import SetEntry
 from tui.widgets.sync_line import SyncLine
 
-COMMAND_KEYS = set("uenpsaortf?")
 RETRY_SAVE_EVERY_S = 5
-
-
-class SetEntry(Input):
-    """The set-entry line. While empty it lets command letters through to the screen."""
-
-    def check_consume_key(self, key: str, character: str | None) -> bool:
-        if not self.value and character in COMMAND_KEYS:
-            return False
-        return super().check_consume_key(key, character)
 
 
 class LoggingScreen(AppScreen[None]):
@@ -73,20 +66,7 @@ class LoggingScreen(AppScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="logging"):
-            with Horizontal(id="exercise-bar"):
-                yield Static("", id="exercise-name")
-                yield Static("", id="position")
-            with Horizontal(id="columns"):
-                with Vertical(id="now"):
-                    yield Static("", id="set-number", classes="label")
-                    yield Digits("", id="target-digits")
-                    yield Static("", id="target-line")
-                    yield Static("", id="why")
-                    yield Static("Today", classes="label")
-                    yield SetTable("No sets yet.", id="today")
-                with Vertical(id="before"):
-                    yield Static("Last time", classes="label", id="previous-label")
-                    yield SetTable("Not done before.", id="previous")
+            yield ExercisePanel(id="exercise")
             yield SetEntry(
                 placeholder="Enter = target · 100x5 @2 · w60x5 · x6 · bw+10x8", id="entry"
             )
@@ -108,28 +88,7 @@ class LoggingScreen(AppScreen[None]):
     # -- what the lifter sees ------------------------------------------------------------
 
     def _show(self) -> None:
-        view = self.session.view()
-        exercise = view.exercise
-        name = self.query_one("#exercise-name", Static)
-        if exercise is None:
-            name.update("No exercise yet: press [b]a[/b] to add one")
-            self.query_one("#position", Static).update("")
-            return
-        name.update(exercise.name)
-        self.query_one("#position", Static).update(
-            f"exercise {view.position + 1} of {view.exercises}"
-        )
-        number, planned = view.set_number, view.planned_sets
-        label = f"Set {number} of {planned}" if number <= planned else f"Set {number} (extra)"
-        self.query_one("#set-number", Static).update(label)
-        self.query_one("#target-digits", Digits).update(target_digits(view.target))
-        self.query_one("#target-line", Static).update(target_line(view.target))
-        self.query_one("#why", Static).update(view.why)
-        self.query_one("#today", SetTable).show(exercise.sets, unsaved=view.unsaved)
-        when = view.previous_at
-        label = f"Last time ({day_text(when)})" if when else "Last time"
-        self.query_one("#previous-label", Static).update(label)
-        self.query_one("#previous", SetTable).show(view.previous, with_rest=False)
+        self.query_one(ExercisePanel).show(self.session.view())
 
     def _said(self, result: Changed | Unchanged) -> None:
         if isinstance(result, Unchanged):
@@ -226,28 +185,24 @@ class LoggingScreen(AppScreen[None]):
         self._show()
 
     def action_swap(self) -> None:
-        from tui.screens.picker import ExercisePicker
-
         choices = self.session.swap_choices()
         if choices is None:
             self.action_add()
-            return
-        lift, others = choices
-
-        def swapped(chosen: Exercise | None) -> None:
-            if chosen is not None:
-                self._said(self.session.swap(chosen))
-
-        self.app.push_screen(ExercisePicker(f"Swap {lift.name} for…", others), swapped)
+        else:
+            lift, others = choices
+            self._pick(f"Swap {lift.name} for…", others, self.session.swap)
 
     def action_add(self) -> None:
+        self._pick("Add an exercise", [], self.session.add)
+
+    def _pick(self, title: str, first: list[Exercise], use: Callable[[Exercise], Changed]) -> None:
         from tui.screens.picker import ExercisePicker
 
-        def added(chosen: Exercise | None) -> None:
+        def picked(chosen: Exercise | None) -> None:
             if chosen is not None:
-                self._said(self.session.add(chosen))
+                self._said(use(chosen))
 
-        self.app.push_screen(ExercisePicker("Add an exercise"), added)
+        self.app.push_screen(ExercisePicker(title, first), picked)
 
     def action_note(self) -> None:
         from tui.screens.text_prompt import TextPrompt

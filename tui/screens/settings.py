@@ -63,7 +63,7 @@ class SettingsScreen(AppScreen[None]):
         yield Footer()
 
     @staticmethod
-    def _row(label: str, field: Select | Input | Switch) -> Horizontal:
+    def _row(label: str, field: Select[str] | Input | Switch) -> Horizontal:
         return Horizontal(Static(label, classes="setting-label"), field, classes="setting")
 
     problems: dict[str, str] = {}  # per setting, so fixing one never hides another

@@ -1,0 +1,53 @@
+"""The exercise being logged, readable from the rack: its name and place in the session, the
+set to do, the target in big digits, the coach's line, today's sets and last time's."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Digits, Static
+
+from tui.application.results import LoggingView
+from tui.format import day_text, target_digits, target_line
+from tui.widgets.set_table import SetTable
+
+
+class ExercisePanel(Vertical):
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="exercise-bar"):
+            yield Static("", id="exercise-name")
+            yield Static("", id="position")
+        with Horizontal(id="columns"):
+            with Vertical(id="now"):
+                yield Static("", id="set-number", classes="label")
+                yield Digits("", id="target-digits")
+                yield Static("", id="target-line")
+                yield Static("", id="why")
+                yield Static("Today", classes="label")
+                yield SetTable("No sets yet.", id="today")
+            with Vertical(id="before"):
+                yield Static("Last time", classes="label", id="previous-label")
+                yield SetTable("Not done before.", id="previous")
+
+    def show(self, view: LoggingView) -> None:
+        exercise = view.exercise
+        name = self.query_one("#exercise-name", Static)
+        if exercise is None:
+            name.update("No exercise yet: press [b]a[/b] to add one")
+            self.query_one("#position", Static).update("")
+            return
+        name.update(exercise.name)
+        self.query_one("#position", Static).update(
+            f"exercise {view.position + 1} of {view.exercises}"
+        )
+        number, planned = view.set_number, view.planned_sets
+        label = f"Set {number} of {planned}" if number <= planned else f"Set {number} (extra)"
+        self.query_one("#set-number", Static).update(label)
+        self.query_one("#target-digits", Digits).update(target_digits(view.target))
+        self.query_one("#target-line", Static).update(target_line(view.target))
+        self.query_one("#why", Static).update(view.why)
+        self.query_one("#today", SetTable).show(exercise.sets, unsaved=view.unsaved)
+        when = view.previous_at
+        label = f"Last time ({day_text(when)})" if when else "Last time"
+        self.query_one("#previous-label", Static).update(label)
+        self.query_one("#previous", SetTable).show(view.previous, with_rest=False)
