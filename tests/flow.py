@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+
 from tui.app import OneMoreApp, make_app
 from tui.settings import Settings
 from tui.store.repository import Store
@@ -53,3 +55,20 @@ def text(app: OneMoreApp, selector: str) -> str:
     if isinstance(widget, Static):
         return str(widget.render())
     return str(getattr(widget, "value", ""))
+
+
+KEY_NAMES = {"enter", "escape", "backspace"}
+CHARACTER_KEYS = {"@": "at", ".": "full_stop", "+": "plus", "-": "minus"}
+
+
+def burst(app, *typed: str) -> None:
+    """Keys arriving all at once through the terminal driver, as from a fast typist:
+    a key name ("enter") is one key, any other text is typed character by character."""
+    for part in typed:
+        keys = (
+            [(part, None)] if part in KEY_NAMES else [(CHARACTER_KEYS.get(c, c), c) for c in part]
+        )
+        for name, character in keys:
+            event = events.Key(name, character)
+            event.set_sender(app)
+            app._driver.send_message(event)

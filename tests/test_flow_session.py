@@ -6,7 +6,7 @@ from tui.settings import Settings
 from tui.store.repository import Store
 
 from .conftest import FakeClock
-from .flow import RestClock, build_app, screen_name, text
+from .flow import RestClock, build_app, burst, screen_name, text
 
 
 async def start_full_body_a(pilot, checkin=("enter", "enter", "enter")):
@@ -312,25 +312,6 @@ async def test_the_summary_shows_volume_prs_and_the_change_against_last_time(dat
         summary = text(app, "#review")
         assert "105 kg × 5 @2" in summary and "PR" in summary
         assert "volume +550 kg, working sets +1" in text(app, "#routine-change")
-
-
-KEY_NAMES = {"enter", "escape", "backspace"}
-CHARACTER_KEYS = {"@": "at", ".": "full_stop", "+": "plus", "-": "minus"}
-
-
-def burst(app, *typed: str) -> None:
-    """Keys arriving all at once through the terminal driver, as from a fast typist:
-    a key name ("enter") is one key, any other text is typed character by character."""
-    from textual import events
-
-    for part in typed:
-        keys = (
-            [(part, None)] if part in KEY_NAMES else [(CHARACTER_KEYS.get(c, c), c) for c in part]
-        )
-        for name, character in keys:
-            event = events.Key(name, character)
-            event.set_sender(app)
-            app._driver.send_message(event)
 
 
 async def test_a_burst_of_keys_across_screen_changes_loses_nothing(data_dir, tmp_path):

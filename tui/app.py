@@ -161,7 +161,18 @@ class OneMoreApp(App[None]):
             if self.key_gate.closed:  # a replayed key changed the screen: the rest wait again
                 self.key_gate.held[:0] = held[index:]
                 return
+            self.key_gate.upcoming = held[index + 1 :]
             await self.on_event(key)
+        self.key_gate.upcoming = []
+
+    def text_follows(self) -> bool:
+        """Whether the key after the one being handled is already here and prints a
+        character: keys that arrive together were pasted or typed faster than any lifter
+        types a command, so they are text (see tui/widgets/set_entry.py)."""
+        if self.key_gate.upcoming:
+            return self.key_gate.upcoming[0].is_printable
+        pending = self._message_queue.values  # Textual's own queue: messages not yet handled
+        return bool(pending) and isinstance(pending[0], events.Key) and pending[0].is_printable
 
     def push_screen(self, *args: Any, **kwargs: Any) -> Any:
         result = super().push_screen(*args, **kwargs)

@@ -79,6 +79,7 @@ class KeyGate:
     def __init__(self, app: App[Any]) -> None:
         self.app = app
         self.held: list[events.Key] = []
+        self.upcoming: list[events.Key] = []  # the held keys still to replay after this one
         self.waiting_for_key = False
         self.waiting_for_screen = False
         self.releasing = False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -63,6 +64,7 @@ class LoggingScreen(AppScreen[None]):
     def __init__(self, session: LiveSession) -> None:
         super().__init__()
         self.session = session
+        self._typed = False  # whether the entry line holds text (the footer follows it)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="logging"):
@@ -81,9 +83,20 @@ class LoggingScreen(AppScreen[None]):
         if self.session.live.exercise is None:
             self.call_after_refresh(self.action_add)
 
+    def waits_after(self, event: events.Key) -> bool:
+        """Enter may change the screen; so may `t`, when it was the test-set command and not
+        a letter typed into the line."""
+        if event.key == "t":
+            return self.query_one(SetEntry).empty
+        return super().waits_after(event)
+
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.query_one("#error", Static).update("")
-        self.refresh_bindings()  # command letters come and go with an empty line
+        error = self.query_one("#error", Static)
+        if error.content:
+            error.update("")
+        if bool(event.value) != self._typed:  # command letters come and go with an empty line
+            self._typed = bool(event.value)
+            self.refresh_bindings()
 
     # -- what the lifter sees ------------------------------------------------------------
 
