@@ -5,11 +5,11 @@ arrive in and whatever is edited or deleted later. So must every review built fr
 import random
 from datetime import timedelta
 
+from tui.application.review import review_of
 from tui.core.earlier import earlier_than
 from tui.core.model import Calibration, ExerciseLog, Session, SetLog, new_id
 from tui.core.records import RecordBook
 from tui.core.summary import pr_count
-from tui.interchange.review_data import review
 from tui.store.repository import Store
 
 from .conftest import START
@@ -82,7 +82,7 @@ def assert_agree(store: Store) -> None:
     assert stored_prs(store) == book_prs(store)
     history = list(store.finished_sessions())
     for session in history:
-        assert review(session, store.earlier(session)) == review(
+        assert review_of(session, store.earlier(session)) == review_of(
             session, earlier_than(history, session)
         )
 

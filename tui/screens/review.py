@@ -16,10 +16,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui.application.review import Review, review_of
 from tui.core.model import Session
 from tui.core.summary import session_summary
 from tui.format import day_text, duration
-from tui.interchange.review_data import review
 from tui.keygate import KeyGated, settles
 from tui.screens.session_edits import SessionEdits
 from tui.widgets.review_view import ReviewView
@@ -77,12 +77,12 @@ class ReviewScreen(KeyGated, Screen[None]):
         if session is None:
             self.show_problem("this session is no longer in the history")
             return
-        self.show_review(session, review(session, store.earlier(session), unit))
+        self.show_review(session, review_of(session, store.earlier(session), unit))
 
-    def show_review(self, session: Session, data: dict[str, Any]) -> None:
+    def show_review(self, session: Session, review: Review) -> None:
         self.session = session
         self.query_one("#review-problem").set_class(True, "hidden")
-        self.query_one(ReviewView).show(data)
+        self.query_one(ReviewView).show(review)
 
     def show_problem(self, reason: str) -> None:
         problem = self.query_one("#review-problem", Static)

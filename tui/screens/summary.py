@@ -13,12 +13,12 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui.application.review import review_of
+from tui.application.review_table import table_lines
 from tui.core.model import Session
 from tui.core.stats import in_unit
 from tui.core.summary import same_routine_before, volume_kg
 from tui.format import day_text
-from tui.interchange.review_data import review
-from tui.interchange.review_text import table_lines
 from tui.keygate import KeyGated, settles
 from tui.widgets.sync_line import SyncLine
 
@@ -52,8 +52,8 @@ class SummaryScreen(KeyGated, Screen[None]):
 
     def on_mount(self) -> None:
         store, unit = self.app.store, self.app.settings.unit  # type: ignore[attr-defined]
-        data = review(self.session, store.earlier(self.session), unit)
-        self.query_one("#review", Static).update("\n".join(table_lines(data)))
+        review = review_of(self.session, store.earlier(self.session), unit)
+        self.query_one("#review", Static).update("\n".join(table_lines(review)))
 
     @settles
     def action_review(self) -> None:
