@@ -53,7 +53,7 @@ def chosen_session(store: Store, session_id: str | None) -> Session | None:
     """The session asked for, else the newest finished one; None when there is none."""
     if session_id is None:
         newest = store.last_summary()
-        return None if newest is None else store.session(newest["id"])
+        return None if newest is None else store.session(newest.id)
     session = store.session(session_id)
     if session is not None:
         return session

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -99,10 +97,9 @@ class HomeScreen(KeyGated, Screen[None]):
         last = self.app.store.last_summary()  # type: ignore[attr-defined]
         if last is None:
             return "No finished sessions yet."
-        started = datetime.fromisoformat(last["started_at"])
         return (
-            f"[b]Last session:[/b] {last['name']}, {day_text(started)}\n"
-            f"{last['working_sets']} working sets · volume {last['volume_kg']:g} kg"
+            f"[b]Last session:[/b] {last.name}, {day_text(last.started_at)}\n"
+            f"{last.working_sets} working sets · volume {last.volume_kg:g} kg"
         )
 
     # -- actions -------------------------------------------------------------------------
