@@ -63,7 +63,7 @@ def populated(folder: Path) -> Path:
 def read_everything(store: Store) -> int:
     """What the app and the commands read, all of it; the number of finished sessions."""
     for summary in store.summaries():
-        store.session(summary["id"])
+        store.session(summary.id)
     for key in store.lifts_done():
         store.previous(key)
         store.lift_rows(key)

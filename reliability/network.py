@@ -50,11 +50,11 @@ def change_something(data: Path, rng: random.Random, added: set[str]) -> None:
             added.add(session.id)
         summaries = store.summaries()
         if summaries and rng.random() < 0.4:
-            edited = store.session(rng.choice(summaries)["id"])
+            edited = store.session(rng.choice(summaries).id)
             moment = DAY_ONE + timedelta(days=400, seconds=rng.randrange(10**6))
             store.add_finished([replace(edited.edited(moment), name=f"Net {rng.randrange(100)}")])
         if len(summaries) > 2 and rng.random() < 0.3:
-            store.delete_session(rng.choice(summaries)["id"], DAY_ONE + timedelta(days=500))
+            store.delete_session(rng.choice(summaries).id, DAY_ONE + timedelta(days=500))
 
 
 async def sync(data: Path, config: SyncConfig, deadline_s: float) -> SyncService:

@@ -85,11 +85,11 @@ async def keep_syncing(store: Store, config: SyncConfig) -> None:
         say(f"added {session.id}")
         summaries = store.summaries()
         if len(summaries) > 3 and rng.random() < 0.3:
-            victim = rng.choice(summaries)["id"]
+            victim = rng.choice(summaries).id
             store.delete_session(victim, datetime.now(timezone.utc))
             say(f"deleted {victim}")
         elif len(summaries) > 3 and rng.random() < 0.3:
-            edited = store.session(rng.choice(summaries)["id"])
+            edited = store.session(rng.choice(summaries).id)
             store.add_finished([edited.edited(datetime.now(timezone.utc))])
         report = await SyncService(store, config, deadline_s=10).run()
         say(f"synced {report.status.health.value}")

@@ -32,7 +32,7 @@ async def test_a_finished_session_reaches_the_server_and_the_line_says_synced(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.sync_text == "synced"
-        session_id = app.store.last_summary()["id"]
+        session_id = app.store.last_summary().id
     ids = [doc["_id"] for doc in server.pouch.documents(server.config.database)]
     assert ids == [f"session:{session_id}"]
 

@@ -4,14 +4,13 @@ from dataclasses import replace
 
 import pytest
 
+from tui.application.review import calibration_line, trend_words
 from tui.core.calibration import (
     CalibrationLog,
     by_exercise,
     calibration_sets,
-    explain,
     stops_by_month,
     summarize,
-    trend_words,
 )
 from tui.core.model import Calibration
 
@@ -66,7 +65,7 @@ def test_with_an_odd_count_the_middle_test_set_is_left_out_of_the_trend():
 
 def test_no_test_sets_no_summary_and_no_line():
     assert summarize([]) is None
-    assert explain([]) is None
+    assert calibration_line([]) is None
 
 
 def test_by_exercise():
@@ -97,20 +96,21 @@ def test_by_exercise():
     ],
 )
 def test_the_plain_line(answers, line):
-    assert explain(squat_tests(*answers)) == line
+    assert calibration_line(squat_tests(*answers)) == line
 
 
 def test_the_line_gives_the_load_range_in_the_lifters_unit():
     tests = squat_tests((5, 0, 7), weight=100) + squat_tests((5, 0, 7), weight=110)
-    assert explain(tests, "lb").startswith("At 220.5–242.5 lb Squat you stop about 2 reps")
+    assert calibration_line(tests, "lb").startswith("At 220.5–242.5 lb Squat you stop about 2 reps")
 
 
 def test_the_line_for_bodyweight_and_for_several_lifts():
     pull_ups = squat_tests(
         (5, 0, 7), weight=0, name="Pull-up", catalog_id="pull_up", bodyweight=True
     )
-    assert explain(pull_ups).startswith("At bodyweight Pull-up you stop")
-    assert explain(pull_ups + squat_tests((5, 0, 7))).startswith("Across your lifts you stop")
+    assert calibration_line(pull_ups).startswith("At bodyweight Pull-up you stop")
+    across = calibration_line(pull_ups + squat_tests((5, 0, 7)))
+    assert across.startswith("Across your lifts you stop")
 
 
 @pytest.mark.parametrize(

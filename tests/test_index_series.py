@@ -183,7 +183,7 @@ def test_an_index_of_the_first_release_is_rebuilt_on_open(data_dir, clock):
 
     with Store(data_dir, now=clock) as store:
         newest, _ = store.summaries()
-        assert newest["prs"] == {"barbell_back_squat": 3}  # weight for 5 reps, e1RM, volume
+        assert newest.prs == {"barbell_back_squat": 3}  # weight for 5 reps, e1RM, volume
         assert store.lift_rows("barbell_back_squat")[0]["volume_kg"] == 1500
         assert store.tombstone(deleted.id) is not None  # deletions survive the rebuild
         assert store.notices == []  # nothing for the lifter to worry about

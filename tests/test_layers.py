@@ -46,6 +46,13 @@ def test_store_interchange_and_sync_never_import_textual_or_screens(path):
         assert not name.startswith(("textual", "tui.screens", "tui.widgets", "tui.app")), name
 
 
+@pytest.mark.parametrize("path", files_in("application"), ids=lambda p: p.name)
+def test_the_application_layer_never_imports_textual_or_screens(path):
+    for name in imported_modules(path):
+        assert not name.startswith(("textual", "rich", "tui.screens", "tui.widgets")), name
+        assert name != "tui.app", name
+
+
 def test_the_readme_lists_every_key_of_the_live_session():
     from tui.keymap import LOGGING_KEYS, ONE_MORE_KEYS, REST_KEYS
 

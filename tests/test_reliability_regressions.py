@@ -30,7 +30,7 @@ def test_an_import_cut_short_still_sends_every_session_at_the_next_sync(data_dir
     import_file(data_dir, STRONG_FIXTURE)  # the lifter runs the import again
     with Store(data_dir) as store:
         finished = {s.id for s in store.finished_sessions()}
-        assert len(finished) == 10 and {s["id"] for s in store.summaries()} == finished
+        assert len(finished) == 10 and {s.id for s in store.summaries()} == finished
         assert set(store.pending_changes()) == finished
 
 

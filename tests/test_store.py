@@ -50,7 +50,7 @@ def test_finishing_moves_the_session_into_the_year_file_and_the_index(data_dir, 
         assert store.live is None
         assert [s.id for s in store.finished_sessions()] == [finished.id]
         assert store.session(finished.id) == finished
-        assert store.last_summary()["volume_kg"] == 500
+        assert store.last_summary().volume_kg == 500
         assert [s.weight for s in store.previous("barbell_back_squat")] == [100]
     assert (data_dir / "history" / "2026.json").exists()
 
@@ -88,7 +88,7 @@ def test_previous_sets_come_from_the_latest_session_even_if_older_ones_arrive_la
         store.add_finished([newer])
         store.add_finished([older])
         assert {s.weight for s in store.previous("barbell_back_squat")} == {110}
-        assert [s["id"] for s in store.summaries()] == [newer.id, older.id]
+        assert [s.id for s in store.summaries()] == [newer.id, older.id]
 
 
 def test_sessions_are_filed_by_the_year_they_started(data_dir, clock):
@@ -248,7 +248,7 @@ def test_a_deleted_session_leaves_a_tombstone_and_disappears_everywhere_else(dat
         assert store.session(newer.id) is None
         assert store.tombstone(newer.id)["deleted_at"] == START.isoformat()
         assert {s.weight for s in store.previous("barbell_back_squat")} == {90}  # falls back
-        assert store.last_summary()["id"] == older.id
+        assert store.last_summary().id == older.id
     (data_dir / "index.json").unlink()
     with Store(data_dir, now=clock) as store:  # a rebuilt index remembers the deletion too
         assert store.tombstone(newer.id) is not None and store.session_count == 1

@@ -5,11 +5,10 @@ arrive in and whatever is edited or deleted later. So must every review built fr
 import random
 from datetime import timedelta
 
+from tui.application.review import review_of
 from tui.core.earlier import earlier_than
 from tui.core.model import Calibration, ExerciseLog, Session, SetLog, new_id
 from tui.core.records import RecordBook
-from tui.core.summary import pr_count
-from tui.interchange.review_data import review
 from tui.store.repository import Store
 
 from .conftest import START
@@ -75,14 +74,14 @@ def book_prs(store: Store) -> dict[str, dict[str, int]]:
 
 
 def stored_prs(store: Store) -> dict[str, dict[str, int]]:
-    return {s["id"]: s["prs"] for s in store.summaries()}
+    return {s.id: s.prs for s in store.summaries()}
 
 
 def assert_agree(store: Store) -> None:
     assert stored_prs(store) == book_prs(store)
     history = list(store.finished_sessions())
     for session in history:
-        assert review(session, store.earlier(session)) == review(
+        assert review_of(session, store.earlier(session)) == review_of(
             session, earlier_than(history, session)
         )
 
@@ -96,7 +95,7 @@ def test_stored_prs_and_reviews_match_the_whole_history_after_any_change(data_di
         for session in rng.sample(sessions[10:], 14):  # out of order, one by one
             store.add_finished([session])
         assert_agree(store)
-        assert sum(pr_count(s) for s in store.summaries()) > 10  # there are PRs to compare
+        assert sum(s.pr_count for s in store.summaries()) > 10  # there are PRs to compare
 
         early = sessions[1]  # an edit of an early session moves the marks of every later one
         heavier = [
@@ -175,6 +174,6 @@ def test_an_exercise_with_a_name_too_long_for_a_file_name_still_gets_its_lift_fi
         store.add_finished(sessions)
         [key] = store.lifts_done()
         assert [row["session_id"] for row in store.lift_rows(key)] == [s.id for s in sessions]
-        assert store.summaries()[0]["prs"] == {key: 3}  # 55 kg beats 50 kg three ways
+        assert store.summaries()[0].prs == {key: 3}  # 55 kg beats 50 kg three ways
         assert_agree(store)
         assert all(len(path.name) < 130 for path in (data_dir / "lifts").iterdir())

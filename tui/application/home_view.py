@@ -70,10 +70,10 @@ class HomeReader:
             return None
         unit = self._settings().unit
         return LastSession(
-            id=last["id"],
-            name=last["name"],
-            started_at=datetime.fromisoformat(last["started_at"]),
-            working_sets=last["working_sets"],
-            volume=in_unit(last["volume_kg"], unit),
+            id=last.id,
+            name=last.name,
+            started_at=last.started_at,
+            working_sets=last.working_sets,
+            volume=in_unit(last.volume_kg, unit),
             unit=unit,
         )

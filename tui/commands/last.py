@@ -13,10 +13,10 @@ import json
 import sys
 
 from tui import paths
+from tui.application.review import review_of
+from tui.application.review_table import table_lines
 from tui.commands.common import CommandError, open_store, say, tell_notices
 from tui.core.model import Session
-from tui.interchange.review_data import review
-from tui.interchange.review_text import table_lines
 from tui.settings import load_settings
 from tui.store.repository import Store
 
@@ -40,11 +40,11 @@ def run(args: argparse.Namespace) -> int:
             if args.json:
                 print("null")
             return 0
-        data = review(session, store.earlier(session), settings.unit)
+        review = review_of(session, store.earlier(session), settings.unit)
     sys.stdout.write(
-        json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        json.dumps(review.to_json(), ensure_ascii=False, indent=2) + "\n"
         if args.json
-        else "\n".join(table_lines(data)) + "\n"
+        else "\n".join(table_lines(review)) + "\n"
     )
     return 0
 
@@ -53,7 +53,7 @@ def chosen_session(store: Store, session_id: str | None) -> Session | None:
     """The session asked for, else the newest finished one; None when there is none."""
     if session_id is None:
         newest = store.last_summary()
-        return None if newest is None else store.session(newest["id"])
+        return None if newest is None else store.session(newest.id)
     session = store.session(session_id)
     if session is not None:
         return session
@@ -62,6 +62,3 @@ def chosen_session(store: Store, session_id: str | None) -> Session | None:
     if store.tombstone(session_id) is not None:
         raise CommandError(f"session {session_id} was deleted")
     raise CommandError(f"no finished session with id {session_id}; `onemore last` shows the newest")
-
-
-# -- the table -------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ further away than they thought.
 
 Trend: the average error of the later half of the test sets minus that of the earlier half
 (the middle one left out when the count is odd), from 4 test sets on. Halves read plainly
-("your last 3 against your first 3") where a regression slope would not.
+("your last 3 against your first 3") where a regression slope would not. The sentences that
+say all this to the lifter are the review's (`tui.application.review`).
 """
 
 from __future__ import annotations
@@ -17,10 +18,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from tui.core.model import Session, to_kg
-from tui.core.stats import in_unit, mean
+from tui.core.stats import mean
 
 MIN_FOR_TREND = 4
-STEADY_REPS = 0.25  # a change in error smaller than this is "about the same"
 
 
 @dataclass(frozen=True)
@@ -104,54 +104,6 @@ def by_exercise(tests: Iterable[CalibrationSet]) -> dict[str, CalibrationSummary
     for test in tests:
         grouped.setdefault(test.exercise_key, []).append(test)
     return {key: summary for key, group in grouped.items() if (summary := summarize(group))}
-
-
-def _reps(count: float) -> str:
-    whole = max(1, round(abs(count)))
-    return f"about {whole} rep{'s' if whole != 1 else ''}"
-
-
-def _where(tests: Sequence[CalibrationSet], unit: str) -> str:
-    if len({t.exercise_key for t in tests}) > 1:
-        return "Across your lifts"
-    name = tests[0].exercise_name
-    low, high = (round(in_unit(f(t.weight_kg for t in tests), unit), 1) for f in (min, max))
-    load = f"{low:g}" if low == high else f"{low:g}–{high:g}"
-    if all(t.bodyweight for t in tests):
-        return f"At bodyweight {name}" if high == 0 else f"At bw+{load} {unit} {name}"
-    return f"At {load} {unit} {name}"
-
-
-def explain(tests: Sequence[CalibrationSet], unit: str = "kg") -> str | None:
-    """One plain line on how far "I'm done" sits from real failure; None without test sets.
-
-    "At 80 kg Squat you stop about 2 reps before real failure, from 5 test sets."
-    """
-    summary = summarize(tests)
-    if summary is None:
-        return None
-    count = f"from {summary.test_sets} test set{'s' if summary.test_sets != 1 else ''}"
-    where = _where(tests, unit)
-    error = summary.average_error
-    if abs(error) < 0.5:
-        return f"{where} your guess of reps left is about right, {count}."
-    if error > 0:
-        return f"{where} real failure comes {_reps(error)} sooner than you think, {count}."
-    if summary.average_predicted_rir < 0.5:
-        return f"{where} you stop {_reps(error)} before real failure, {count}."
-    return f"{where} real failure is {_reps(error)} further than you think, {count}."
-
-
-def trend_words(summary: CalibrationSummary) -> str | None:
-    """Whether the guesses are getting closer to real failure; None below 4 test sets."""
-    if summary.earlier_error is None or summary.later_error is None:
-        return None
-    earlier, later = abs(summary.earlier_error), abs(summary.later_error)
-    if later < earlier - STEADY_REPS:
-        return "your guesses are getting closer"
-    if later > earlier + STEADY_REPS:
-        return "your guesses are drifting further off"
-    return "your guesses are about as close as at first"
 
 
 # -- perceived vs technical stops over time ---------------------------------------------------

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from tui.core.stats import Point, mean
+from tui.core.summary import SessionSummary
 
 Metric = Literal["best_e1rm_kg", "volume_kg", "calm_avg_s"]
 METRICS: tuple[Metric, ...] = ("best_e1rm_kg", "volume_kg", "calm_avg_s")
@@ -96,8 +97,8 @@ def lifts_done(done: dict[str, dict[str, Any]]) -> list[LiftDone]:
 
 
 def sessions_with(
-    summaries: Iterable[dict[str, Any]], rows: Iterable[dict[str, Any]]
-) -> list[dict[str, Any]]:
+    summaries: Iterable[SessionSummary], rows: Iterable[dict[str, Any]]
+) -> list[SessionSummary]:
     """The summaries of the sessions the exercise's rows name (warm-ups count), order kept."""
     ids = {row["session_id"] for row in rows}
-    return [s for s in summaries if s["id"] in ids]
+    return [s for s in summaries if s.id in ids]

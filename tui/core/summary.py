@@ -4,19 +4,25 @@ without reading history.
 Two shapes: a session's *summary* (one per session: what the history list, the review's
 PRs and the calibration need) and its *lift rows* (one per exercise done: what a progress
 chart and the PR rules need, kept per exercise so a chart reads one exercise only).
+
+The index keeps a summary as a JSON record (`SessionSummary.to_record`); everything that
+reads one gets a `SessionSummary`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from tui.core.calibration import CalibrationLog, CalibrationSet, calibration_sets
-from tui.core.model import Session, to_kg
+from tui.core.model import ModelError, Session, to_kg
 from tui.core.records import Marks, marks_of
 from tui.core.stats import exercise_numbers, exercises_of, rest_numbers
 
 PRS = "prs"  # PR count per exercise key, filled in by the store from its lift files
+NUMBER = (int, float)
 
 
 def volume_kg(session: Session) -> float:
@@ -36,73 +42,177 @@ def _test_record(test: CalibrationSet) -> dict[str, Any]:
     }
 
 
-def _stops(session: Session) -> list[int]:
-    """[perceived, technical]: working sets that ended at zero, by why."""
+def _test_of(record: Mapping[str, Any], session_id: str, began: datetime) -> CalibrationSet:
+    test = CalibrationSet(
+        session_id,
+        began,
+        record["key"],
+        record["name"],
+        record["weight_kg"],
+        record["bodyweight"],
+        record["reps_at_stop"],
+        record["predicted_rir"],
+        record["total_reps"],
+    )
+    if not (
+        isinstance(test.exercise_key, str)
+        and isinstance(test.exercise_name, str)
+        and type(test.weight_kg) in NUMBER
+        and type(test.bodyweight) is bool
+        and type(test.reps_at_stop) is int
+        and type(test.predicted_rir) in NUMBER
+        and type(test.total_reps) is int
+    ):
+        raise ModelError("a test set in it holds a value of the wrong type")
+    return test
+
+
+def _moment(text: Any, what: str) -> datetime:
+    if not isinstance(text, str):
+        raise ModelError(f"its {what} is not a time")
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ModelError(f"its {what} is not a time: {text!r}") from None
+    if moment.tzinfo is None:
+        raise ModelError(f"its {what} has no UTC offset")
+    return moment
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """One finished session in a few figures: a row of the history list, the last session on
+    Home, the title of its review, and the test sets and stops the calibration needs."""
+
+    id: str
+    name: str
+    routine_id: str | None
+    started_at: datetime
+    ended_at: datetime | None
+    working_sets: int
+    warmup_sets: int
+    volume_kg: float  # working sets, whatever unit each was logged in
+    prs: Mapping[str, int] = field(default_factory=dict)  # PRs per exercise key
+    tests: tuple[CalibrationSet, ...] = ()
+    stops: tuple[int, int] = (0, 0)  # working sets taken to zero: felt too heavy, form broke
+
+    @property
+    def pr_count(self) -> int:
+        """How many PRs the session set, over all its exercises."""
+        return sum(self.prs.values())
+
+    @property
+    def duration_s(self) -> float | None:
+        ended = self.ended_at
+        return None if ended is None else (ended - self.started_at).total_seconds()
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> SessionSummary:
+        """The summary the index keeps as `record`; ModelError when it is not one.
+
+        The history list turns every record into one each time it shows, so this stays
+        plain: a few type checks, no helper call per field."""
+        try:
+            began = _moment(record["started_at"], "start")
+            ended = record.get("ended_at")
+            prs = record.get(PRS)
+            tests = record.get("tests")
+            stops = record.get("stops")
+            summary = cls(
+                id=record["id"],
+                name=record["name"],
+                routine_id=record.get("routine_id"),
+                started_at=began,
+                ended_at=None if ended is None else _moment(ended, "end"),
+                working_sets=record["working_sets"],
+                warmup_sets=record["warmup_sets"],
+                volume_kg=record["volume_kg"],
+                prs={} if not prs else dict(prs),
+                tests=() if not tests else tuple(_test_of(t, record["id"], began) for t in tests),
+                stops=(0, 0) if stops is None else (stops[0], stops[1]),
+            )
+        except ModelError:
+            raise
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError) as problem:
+            raise ModelError(f"it cannot be read ({type(problem).__name__}: {problem})") from None
+        if not (
+            type(summary.id) is str
+            and type(summary.name) is str
+            and (summary.routine_id is None or type(summary.routine_id) is str)
+            and type(summary.working_sets) is int
+            and type(summary.warmup_sets) is int
+            and type(summary.volume_kg) in NUMBER
+            and type(summary.stops[0]) is int
+            and type(summary.stops[1]) is int
+            and (not prs or all(type(n) is int for n in summary.prs.values()))
+        ):
+            raise ModelError("it holds a value of the wrong type")
+        return summary
+
+    def to_record(self) -> dict[str, Any]:
+        """As the index keeps it (tests and stops only when there are some)."""
+        record: dict[str, Any] = {
+            "id": self.id,
+            "name": self.name,
+            "routine_id": self.routine_id,
+            "started_at": self.started_at.isoformat(),
+            "ended_at": None if self.ended_at is None else self.ended_at.isoformat(),
+            "working_sets": self.working_sets,
+            "warmup_sets": self.warmup_sets,
+            "volume_kg": self.volume_kg,
+            PRS: dict(self.prs),
+        }
+        if self.tests:
+            record["tests"] = [_test_record(t) for t in self.tests]
+        if any(self.stops):
+            record["stops"] = list(self.stops)
+        return record
+
+
+def _stops(session: Session) -> tuple[int, int]:
+    """(perceived, technical): working sets that ended at zero, by why."""
     log = CalibrationLog()
     log.add(session)
-    return next(iter(log.stops.values()), [0, 0])
+    perceived, technical = next(iter(log.stops.values()), [0, 0])
+    return perceived, technical
 
 
-def session_summary(session: Session) -> dict[str, Any]:
+def session_summary(session: Session) -> SessionSummary:
+    """The summary of a session before the store counts its PRs (none yet)."""
     working = [s for s in session.sets if s.is_working]
-    summary = {
-        "id": session.id,
-        "name": session.name,
-        "routine_id": session.routine_id,
-        "started_at": session.started_at.isoformat(),
-        "ended_at": None if session.ended_at is None else session.ended_at.isoformat(),
-        "working_sets": len(working),
-        "warmup_sets": len(session.sets) - len(working),
-        "volume_kg": round(volume_kg(session), 1),
-        PRS: {},
-    }
-    if tests := calibration_sets(session):
-        summary["tests"] = [_test_record(t) for t in tests]
-    if any(stops := _stops(session)):
-        summary["stops"] = stops
-    return summary
+    return SessionSummary(
+        id=session.id,
+        name=session.name,
+        routine_id=session.routine_id,
+        started_at=session.started_at,
+        ended_at=session.ended_at,
+        working_sets=len(working),
+        warmup_sets=len(session.sets) - len(working),
+        volume_kg=round(volume_kg(session), 1),
+        tests=tuple(calibration_sets(session)),
+        stops=_stops(session),
+    )
 
 
-def started(summary: dict[str, Any]) -> datetime:
-    """When the summarised session started."""
-    return datetime.fromisoformat(summary["started_at"])
+def started(record: Mapping[str, Any]) -> datetime:
+    """When the session of a summary record (as the index keeps it) started."""
+    return datetime.fromisoformat(record["started_at"])
 
 
-def pr_count(summary: dict[str, Any]) -> int:
-    """How many PRs the session set, over all its exercises."""
-    return sum(summary.get(PRS, {}).values())
-
-
-def calibration_before(summaries: list[dict[str, Any]], session: Session) -> CalibrationLog:
+def calibration_before(summaries: Iterable[SessionSummary], session: Session) -> CalibrationLog:
     """Test sets and stops of every summarised session that started before `session`."""
     log = CalibrationLog()
     earlier = [
         s
         for s in summaries
-        if ("tests" in s or "stops" in s)
-        and s["id"] != session.id
-        and started(s) < session.started_at
+        if (s.tests or any(s.stops)) and s.id != session.id and s.started_at < session.started_at
     ]
-    for summary in sorted(earlier, key=started):
-        began = started(summary)
-        log.sets += [
-            CalibrationSet(
-                summary["id"],
-                began,
-                t["key"],
-                t["name"],
-                t["weight_kg"],
-                t["bodyweight"],
-                t["reps_at_stop"],
-                t["predicted_rir"],
-                t["total_reps"],
-            )
-            for t in summary.get("tests", [])
-        ]
-        if stops := summary.get("stops"):
-            counts = log.stops.setdefault(began.strftime("%Y-%m"), [0, 0])
-            counts[0] += stops[0]
-            counts[1] += stops[1]
+    for summary in sorted(earlier, key=lambda s: s.started_at):
+        log.sets += summary.tests
+        if any(summary.stops):
+            counts = log.stops.setdefault(summary.started_at.strftime("%Y-%m"), [0, 0])
+            counts[0] += summary.stops[0]
+            counts[1] += summary.stops[1]
     return log
 
 
@@ -133,15 +243,17 @@ def row_marks(row: dict[str, Any]) -> Marks:
     return Marks.from_dict(row["marks"])
 
 
-def same_routine_before(summaries: list[dict[str, Any]], session: Session) -> dict[str, Any] | None:
+def same_routine_before(
+    summaries: Iterable[SessionSummary], session: Session
+) -> SessionSummary | None:
     """The summary of the latest earlier session of the same routine (newest-first input)."""
     if session.routine_id is None:
         return None
     for summary in summaries:
         if (
-            summary.get("routine_id") == session.routine_id
-            and summary["id"] != session.id
-            and started(summary) < session.started_at
+            summary.routine_id == session.routine_id
+            and summary.id != session.id
+            and summary.started_at < session.started_at
         ):
             return summary
     return None

@@ -8,7 +8,7 @@ was. A session already in the store, or deleted from it, is left alone.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 
 from tui.interchange.assemble import Assembled, Assembly, assemble
 from tui.interchange.csv_rows import CsvExport
@@ -47,8 +47,8 @@ def already_here(store: Store | None, assembly: Assembly) -> tuple[set[str], set
     if store is None:
         return set(), set()
     summaries = store.summaries()
-    ids = {summary["id"] for summary in summaries}
-    workouts = {(datetime.fromisoformat(s["started_at"]), s["name"]) for s in summaries}
+    ids = {summary.id for summary in summaries}
+    workouts = {(s.started_at, s.name) for s in summaries}
     present = {
         a.session.id
         for a in assembly.sessions

@@ -6,9 +6,6 @@ reading history. Filter by exercise, open a review, fix or remove a set, delete 
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -17,7 +14,7 @@ from textual.widgets import Footer, Static
 
 from tui.core.progress_series import LiftDone, lifts_done, sessions_with
 from tui.core.stats import in_unit
-from tui.core.summary import pr_count
+from tui.core.summary import SessionSummary
 from tui.format import duration
 from tui.keygate import KeyGated, settles
 from tui.screens.session_edits import SessionEdits
@@ -38,16 +35,13 @@ def columns(unit: str) -> list[Column]:
     ]
 
 
-def row(summary: dict[str, Any], unit: str) -> list[str]:
-    started = datetime.fromisoformat(summary["started_at"])
-    ended = summary.get("ended_at")
-    length = duration((datetime.fromisoformat(ended) - started).total_seconds()) if ended else "–"
+def row(summary: SessionSummary, unit: str) -> list[str]:
     return [
-        started.astimezone().strftime(DATE),
-        summary["name"],
-        length,
-        f"{in_unit(summary['volume_kg'], unit):,.0f}",
-        str(pr_count(summary)),
+        summary.started_at.astimezone().strftime(DATE),
+        summary.name,
+        duration(summary.duration_s),
+        f"{in_unit(summary.volume_kg, unit):,.0f}",
+        str(summary.pr_count),
     ]
 
 
@@ -67,7 +61,7 @@ class HistoryScreen(KeyGated, Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.exercise: LiftDone | None = None  # the filter; None shows every session
-        self.shown: list[dict[str, Any]] = []
+        self.shown: list[SessionSummary] = []
         self.edits = SessionEdits(self, self._saved)
 
     @property
@@ -116,7 +110,7 @@ class HistoryScreen(KeyGated, Screen[None]):
             text = ""
         self.query_one("#history-status", Static).update(text)
 
-    def _highlighted(self) -> dict[str, Any] | None:
+    def _highlighted(self) -> SessionSummary | None:
         if not self.shown:
             return None
         return self.shown[self.query_one(RowList).cursor]
@@ -135,7 +129,7 @@ class HistoryScreen(KeyGated, Screen[None]):
         if self.is_mounted and self.shown != self._current():
             self.refresh_from_store()  # edited or deleted in a review
 
-    def _current(self) -> list[dict[str, Any]]:
+    def _current(self) -> list[SessionSummary]:
         store = self.app.store  # type: ignore[attr-defined]
         summaries = store.summaries()
         if self.exercise is None:
@@ -167,7 +161,7 @@ class HistoryScreen(KeyGated, Screen[None]):
         summary = self._highlighted()
         if summary is None:
             return None
-        session = self.app.store.session(summary["id"])  # type: ignore[attr-defined]
+        session = self.app.store.session(summary.id)  # type: ignore[attr-defined]
         if session is None:
             self.app.tell("That session is no longer in the history.")  # type: ignore[attr-defined]
         return session
@@ -186,8 +180,7 @@ class HistoryScreen(KeyGated, Screen[None]):
     def action_delete(self) -> None:
         summary = self._highlighted()
         if summary is not None:
-            started = datetime.fromisoformat(summary["started_at"])
-            self.edits.delete(summary["id"], summary["name"], started)
+            self.edits.delete(summary.id, summary.name, summary.started_at)
 
     def _saved(self, session: object) -> None:
         self.refresh_from_store()

@@ -7,33 +7,27 @@ time of each of its exercises: a few small files, whatever the size of the histo
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui.application.review import Review, review_of
 from tui.core.model import Session
-from tui.core.summary import session_summary
+from tui.core.summary import SessionSummary, session_summary
 from tui.format import day_text, duration
-from tui.interchange.review_data import review
 from tui.keygate import KeyGated, settles
 from tui.screens.session_edits import SessionEdits
 from tui.widgets.review_view import ReviewView
 from tui.widgets.sync_line import SyncLine
 
 
-def title_text(summary: dict[str, Any]) -> str:
+def title_text(summary: SessionSummary) -> str:
     """`Full body A · Tue 25 Nov 2026, 18:00 · 1:02:11`"""
-    started = datetime.fromisoformat(summary["started_at"])
-    parts = [summary["name"], day_text(started)]
-    if summary.get("ended_at"):
-        parts.append(
-            duration((datetime.fromisoformat(summary["ended_at"]) - started).total_seconds())
-        )
+    parts = [summary.name, day_text(summary.started_at)]
+    if summary.duration_s is not None:
+        parts.append(duration(summary.duration_s))
     return " · ".join(parts)
 
 
@@ -47,7 +41,7 @@ class ReviewScreen(KeyGated, Screen[None]):
         Binding("d", "delete", "Delete session", id="delete"),
     ]
 
-    def __init__(self, summary: dict[str, Any], session: Session | None = None) -> None:
+    def __init__(self, summary: SessionSummary, session: Session | None = None) -> None:
         super().__init__()
         self.summary = summary
         self.session = session  # known once read (or handed in)
@@ -72,17 +66,17 @@ class ReviewScreen(KeyGated, Screen[None]):
 
     def work_out(self) -> None:
         store, unit = self.app.store, self.app.settings.unit  # type: ignore[attr-defined]
-        session_id = self.summary["id"]
+        session_id = self.summary.id
         session = self.session or store.sessions_by_id({session_id}).get(session_id)
         if session is None:
             self.show_problem("this session is no longer in the history")
             return
-        self.show_review(session, review(session, store.earlier(session), unit))
+        self.show_review(session, review_of(session, store.earlier(session), unit))
 
-    def show_review(self, session: Session, data: dict[str, Any]) -> None:
+    def show_review(self, session: Session, review: Review) -> None:
         self.session = session
         self.query_one("#review-problem").set_class(True, "hidden")
-        self.query_one(ReviewView).show(data)
+        self.query_one(ReviewView).show(review)
 
     def show_problem(self, reason: str) -> None:
         problem = self.query_one("#review-problem", Static)
@@ -108,8 +102,7 @@ class ReviewScreen(KeyGated, Screen[None]):
 
     @settles
     def action_delete(self) -> None:
-        started = datetime.fromisoformat(self.summary["started_at"])
-        self.edits.delete(self.summary["id"], self.summary["name"], started)
+        self.edits.delete(self.summary.id, self.summary.name, self.summary.started_at)
 
     def _saved(self, session: Session | None) -> None:
         if session is None:

@@ -5,31 +5,29 @@ The review below uses the PRs the store worked out when it filed the session.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui.application.review import review_of
+from tui.application.review_table import table_lines
 from tui.core.model import Session
 from tui.core.stats import in_unit
-from tui.core.summary import same_routine_before, volume_kg
+from tui.core.summary import SessionSummary, same_routine_before, volume_kg
 from tui.format import day_text
-from tui.interchange.review_data import review
-from tui.interchange.review_text import table_lines
 from tui.keygate import KeyGated, settles
 from tui.widgets.sync_line import SyncLine
 
 
-def routine_change_line(session: Session, before: dict | None, unit: str) -> str:
+def routine_change_line(session: Session, before: SessionSummary | None, unit: str) -> str:
     if before is None:
         return "First time with this plan." if session.routine_id else ""
-    volume = in_unit(volume_kg(session) - before["volume_kg"], unit)
-    sets = sum(1 for s in session.sets if s.is_working) - before["working_sets"]
-    when = day_text(datetime.fromisoformat(before["started_at"]))
-    return f"vs {before['name']} on {when}: volume {volume:+,.0f} {unit}, working sets {sets:+d}"
+    volume = in_unit(volume_kg(session) - before.volume_kg, unit)
+    sets = sum(1 for s in session.sets if s.is_working) - before.working_sets
+    when = day_text(before.started_at)
+    return f"vs {before.name} on {when}: volume {volume:+,.0f} {unit}, working sets {sets:+d}"
 
 
 class SummaryScreen(KeyGated, Screen[None]):
@@ -52,8 +50,8 @@ class SummaryScreen(KeyGated, Screen[None]):
 
     def on_mount(self) -> None:
         store, unit = self.app.store, self.app.settings.unit  # type: ignore[attr-defined]
-        data = review(self.session, store.earlier(self.session), unit)
-        self.query_one("#review", Static).update("\n".join(table_lines(data)))
+        review = review_of(self.session, store.earlier(self.session), unit)
+        self.query_one("#review", Static).update("\n".join(table_lines(review)))
 
     @settles
     def action_review(self) -> None:

@@ -151,7 +151,7 @@ class Index:
         keys = set(keys_before)
         for session in sessions:
             self._parts["deleted"].pop(session.id, None)
-            summaries[session.id] = session_summary(session)
+            summaries[session.id] = session_summary(session).to_record()
             _note_last_times(exercises, session)
             keys.update(e.key for e in exercises_of(session))
         if self._refile_lifts(keys, {s.id for s in sessions}, sessions):
@@ -215,7 +215,7 @@ class Index:
         for record in tombstones:
             parts["deleted"][record["id"]] = record
         for session in sessions:
-            summaries[session.id] = session_summary(session)
+            summaries[session.id] = session_summary(session).to_record()
             _note_last_times(parts["exercises"], session)
             for key, row in lift_rows(session).items():
                 rows.setdefault(key, []).append(row)

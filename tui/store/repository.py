@@ -33,7 +33,7 @@ from tui.core.earlier import Earlier, RecordsBefore
 from tui.core.model import ModelError, Session, SetLog
 from tui.core.records import LastTime, marks_of, records_against
 from tui.core.stats import exercises_of
-from tui.core.summary import calibration_before, last_time, row_marks, started
+from tui.core.summary import SessionSummary, calibration_before, last_time, row_marks, started
 from tui.store.datafile import DataFile
 from tui.store.index import Index
 from tui.store.lift_files import Row, row_order
@@ -367,13 +367,15 @@ class Store:
 
     # -- the derived index ---------------------------------------------------------------
 
-    def summaries(self) -> list[dict[str, Any]]:
+    def summaries(self) -> list[SessionSummary]:
         """Every finished session's summary, newest first (from the index, no history read)."""
-        return sorted(self._index.summaries.values(), key=started, reverse=True)
+        found = map(SessionSummary.from_record, self._index.summaries.values())
+        return sorted(found, key=lambda summary: summary.started_at, reverse=True)
 
-    def last_summary(self) -> dict[str, Any] | None:
+    def last_summary(self) -> SessionSummary | None:
         """The newest session's summary (kept apart, so the home screen reads no more)."""
-        return self._index.newest
+        newest = self._index.newest
+        return None if newest is None else SessionSummary.from_record(newest)
 
     def previous(self, exercise_key: str) -> list[SetLog]:
         """The sets of the last finished session in which this exercise was done."""
@@ -436,7 +438,8 @@ class Store:
             )
             if past is not None and logged is not None:
                 last[key] = LastTime(past.id, past.started_at, logged)
-        calibration = calibration_before(list(self._index.summaries.values()), session)
+        summaries = map(SessionSummary.from_record, self._index.summaries.values())
+        calibration = calibration_before(summaries, session)
         return Earlier(RecordsBefore(prs, last), calibration)
 
     def sessions_by_id(self, session_ids: set[str]) -> dict[str, Session]:

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from tui.core.model import ModelError, Session, SetLog
+from tui.core.summary import SessionSummary
 
 Data = dict[str, dict[str, Any]]
 
@@ -47,6 +48,10 @@ def _summary_problem(summary: Any) -> str | None:
         return "a session summary is not a record with an id"
     if not is_time(summary.get("started_at")):
         return "a session summary has no start time"
+    try:
+        SessionSummary.from_record(summary)
+    except ModelError as problem:  # checked here, so the screens never meet a bad one
+        return f"a session summary cannot be read: {problem}"
     return None
 
 
