@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -12,10 +13,12 @@ from typing import TYPE_CHECKING, Any
 from textual import events, work
 from textual.app import App
 from textual.await_complete import AwaitComplete
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.theme import Theme
 
+from tui.application.history import HistoryReader
 from tui.application.home_view import HomeReader
 from tui.application.past import PastSessions
 from tui.application.sessions import Sessions
@@ -38,7 +41,7 @@ log = logging.getLogger(__name__)
 
 class OneMoreApp(App[None]):
     """The composition root: the store, the settings and the clocks, wired into the
-    application layer (`sessions`, `past`, `home_view`) that the screens call."""
+    application layer (`sessions`, `past`, `history`, `home_view`) that the screens call."""
 
     TITLE = "OneMore"
     sync_text: var[str] = var("")  # what the sync line shows; empty when sync is off
@@ -82,6 +85,7 @@ class OneMoreApp(App[None]):
         self._notices += problems
         self.sessions = Sessions(store, settings=lambda: self.settings, now=now)
         self.past = PastSessions(store, now=now, changed=self.finished_sessions_changed)
+        self.history = HistoryReader(store, settings=lambda: self.settings)
         self.home_view = HomeReader(
             store, self.sessions, settings=lambda: self.settings, routines=self.routines
         )
@@ -171,7 +175,7 @@ class OneMoreApp(App[None]):
         types a command, so they are text (see tui/widgets/set_entry.py)."""
         if self.key_gate.upcoming:
             return self.key_gate.upcoming[0].is_printable
-        pending = self._message_queue.values  # Textual's own queue: messages not yet handled
+        pending: deque[Message | None] = self._message_queue.values  # not yet handled
         return bool(pending) and isinstance(pending[0], events.Key) and pending[0].is_printable
 
     def push_screen(self, *args: Any, **kwargs: Any) -> Any:

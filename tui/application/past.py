@@ -13,7 +13,7 @@ from datetime import datetime
 
 from tui.application.writes import READ_ONLY, NotSaved, attempt
 from tui.core.entry import SetInput
-from tui.core.model import ExerciseLog, Session, SetLog
+from tui.core.model import ExerciseLog, Session, SetLog, unit_of
 from tui.store.repository import Store
 
 NOTHING_CHANGED = "Nothing was changed; try again."
@@ -143,7 +143,7 @@ def retyped(old: SetLog, entry: SetInput, at: datetime) -> SetLog:
         old,
         weight=entry.weight,
         reps=entry.reps,
-        unit="lb" if entry.unit == "lb" else "kg",
+        unit=unit_of(entry.unit),
         bodyweight=entry.bodyweight,
         rir=entry.rir,
         kind="warmup" if entry.warmup else "working",

@@ -12,7 +12,16 @@ from datetime import datetime
 
 from tui.core.catalog import Exercise
 from tui.core.entry import SetInput, Target
-from tui.core.model import CheckIn, ExerciseLog, PlannedExercise, Session, SetLog, new_id
+from tui.core.model import (
+    CheckIn,
+    ExerciseLog,
+    Failure,
+    PlannedExercise,
+    Session,
+    SetLog,
+    new_id,
+    unit_of,
+)
 
 
 @dataclass(frozen=True)
@@ -118,7 +127,7 @@ class Live:
             kind="warmup" if entry.warmup else "working",
             weight=entry.weight,
             reps=entry.reps,
-            unit=entry.unit,  # type: ignore[arg-type]
+            unit=unit_of(entry.unit),
             bodyweight=entry.bodyweight,
             rir=entry.rir,
             logged_at=logged_at,
@@ -129,11 +138,11 @@ class Live:
         session = self.session.with_set(exercise.id, set_log)
         return replace(self, session=session, rest_taken=None), set_log
 
-    def answer(self, set_id: str, rir: float | None, failure: str | None) -> Live:
+    def answer(self, set_id: str, rir: float | None, failure: Failure | None) -> Live:
         """Record the "one more rep?" answer on a logged set."""
         exercise = self._exercise_of(set_id)
         set_log = next(s for s in exercise.sets if s.id == set_id)
-        answered = replace(set_log, rir=rir, failure=failure)  # type: ignore[arg-type]
+        answered = replace(set_log, rir=rir, failure=failure)
         return replace(self, session=self.session.with_set(exercise.id, answered))
 
     def replace_set(self, set_log: SetLog) -> Live:

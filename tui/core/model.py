@@ -40,6 +40,11 @@ def max_weight(unit: str) -> float:
     return MAX_WEIGHT_KG if unit == "kg" else round(MAX_WEIGHT_KG * LB_PER_KG, 1)
 
 
+def unit_of(text: str) -> Unit:
+    """A checked unit name as the model's type ("kg" for anything but "lb")."""
+    return "lb" if text == "lb" else "kg"
+
+
 def to_kg(weight: float, unit: str) -> float:
     return weight if unit == "kg" else weight / LB_PER_KG
 

@@ -1,7 +1,7 @@
 """The bases of every OneMore screen: the key gate, and the app reached typed.
 
 `self.app` is the `OneMoreApp`, so a screen reaches the application layer (`sessions`,
-`past`, `home_view`), the settings and the clocks with their types.
+`past`, `history`, `home_view`), the settings and the clocks with their types.
 """
 
 from __future__ import annotations
@@ -19,6 +19,11 @@ ResultT = TypeVar("ResultT")
 
 class AppScreen(KeyGated, Screen[ResultT]):
     app = getters.app(OneMoreApp)
+
+    @property
+    def on_top(self) -> bool:
+        """The screen the lifter sees (`is_current` is true under a pushed screen too)."""
+        return self.app.screen is self
 
 
 class AppModal(KeyGated, ModalScreen[ResultT]):

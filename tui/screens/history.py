@@ -9,14 +9,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tui.core.progress_series import LiftDone, lifts_done, sessions_with
+from tui.core.model import Session
+from tui.core.progress_series import LiftDone
 from tui.core.stats import in_unit
 from tui.core.summary import SessionSummary
-from tui.format import duration
-from tui.keygate import KeyGated, settles
+from tui.format import duration, plural
+from tui.keygate import settles
+from tui.screens.base import AppScreen
 from tui.screens.session_edits import SessionEdits
 from tui.widgets.row_list import Column, RowHeader, RowList
 from tui.widgets.sync_line import SyncLine
@@ -45,7 +46,7 @@ def row(summary: SessionSummary, unit: str) -> list[str]:
     ]
 
 
-class HistoryScreen(KeyGated, Screen[None]):
+class HistoryScreen(AppScreen[None]):
     WAITS_AFTER = frozenset({"enter", "escape", "f", "slash", "p", "e", "x", "d"})
     AUTO_FOCUS = "#sessions"
     BINDINGS = [
@@ -66,7 +67,7 @@ class HistoryScreen(KeyGated, Screen[None]):
 
     @property
     def unit(self) -> str:
-        return self.app.settings.unit  # type: ignore[attr-defined]
+        return self.app.settings.unit
 
     def compose(self) -> ComposeResult:
         with Vertical(id="history"):
@@ -79,8 +80,13 @@ class HistoryScreen(KeyGated, Screen[None]):
 
     def on_mount(self) -> None:
         self._show_rows()
+        self.watch(self.app, "data_version", self._data_changed, init=False)
 
-    def refresh_from_store(self) -> None:
+    def _data_changed(self) -> None:
+        if self.on_top:
+            self.show_again()
+
+    def show_again(self) -> None:
         """Sessions changed (here, in a review, or by a sync): show them again."""
         self._show_rows(self.query_one(RowList).cursor)
 
@@ -94,15 +100,15 @@ class HistoryScreen(KeyGated, Screen[None]):
         self._show_status()
 
     def _show_title(self) -> None:
-        total = self.app.store.session_count  # type: ignore[attr-defined]
+        total = self.app.history.session_count
         if self.exercise is None:
-            text = f"History · {total:,} session{'' if total == 1 else 's'}"
+            text = f"History · {plural(total, 'session')}"
         else:
             text = f"History · {self.exercise.name} · {len(self.shown):,} of {total:,} sessions"
         self.query_one("#history-title", Static).update(text)
 
     def _show_status(self) -> None:
-        if not self.app.store.session_count:  # type: ignore[attr-defined]
+        if not self.app.history.session_count:
             text = "No finished sessions yet."
         elif self.exercise is not None:
             text = "Esc shows every session again."
@@ -127,20 +133,16 @@ class HistoryScreen(KeyGated, Screen[None]):
 
     def on_screen_resume(self) -> None:
         if self.is_mounted and self.shown != self._current():
-            self.refresh_from_store()  # edited or deleted in a review
+            self.show_again()  # edited or deleted in a review
 
     def _current(self) -> list[SessionSummary]:
-        store = self.app.store  # type: ignore[attr-defined]
-        summaries = store.summaries()
-        if self.exercise is None:
-            return summaries
-        return sessions_with(summaries, store.lift_rows(self.exercise.key))
+        return self.app.history.summaries(None if self.exercise is None else self.exercise.key)
 
     @settles
     def action_filter(self) -> None:
         from tui.screens.lift_picker import EVERY, LiftPicker
 
-        lifts = lifts_done(self.app.store.lifts_done())  # type: ignore[attr-defined]
+        lifts = self.app.history.lifts_done()
 
         def picked(key: str | None) -> None:
             if key is None:
@@ -157,13 +159,13 @@ class HistoryScreen(KeyGated, Screen[None]):
 
         self.app.push_screen(ProgressScreen(None if self.exercise is None else self.exercise.key))
 
-    def _session(self):
+    def _session(self) -> Session | None:
         summary = self._highlighted()
         if summary is None:
             return None
-        session = self.app.store.session(summary.id)  # type: ignore[attr-defined]
+        session = self.app.history.session(summary.id)
         if session is None:
-            self.app.tell("That session is no longer in the history.")  # type: ignore[attr-defined]
+            self.app.tell("That session was deleted, so it cannot be changed.")
         return session
 
     @settles
@@ -183,7 +185,7 @@ class HistoryScreen(KeyGated, Screen[None]):
             self.edits.delete(summary.id, summary.name, summary.started_at)
 
     def _saved(self, session: object) -> None:
-        self.refresh_from_store()
+        self.show_again()
 
     @settles
     def action_back(self) -> None:

@@ -81,14 +81,14 @@ class HomeScreen(AppScreen[None]):
 
     def on_screen_resume(self) -> None:
         if self._resumed_before:  # the first resume follows compose: nothing changed yet
-            self.refresh_from_store()
+            self.show_again()
         self._resumed_before = True
 
     def _data_changed(self) -> None:
-        if self.is_current:
-            self.refresh_from_store()
+        if self.on_top:
+            self.show_again()
 
-    def refresh_from_store(self) -> None:
+    def show_again(self) -> None:
         view = self.app.home_view.view()
         self.query_one("#in-progress", Static).update(in_progress_text(view))
         self.query_one("#last-session", Static).update(last_session_text(view))
@@ -155,7 +155,7 @@ class HomeScreen(AppScreen[None]):
                     )
                     return
                 self.app.finished_sessions_changed()
-                self.refresh_from_store()
+                self.show_again()
                 self.app.push_screen(CheckInScreen(routine))
 
         self.app.push_screen(
@@ -170,7 +170,7 @@ class HomeScreen(AppScreen[None]):
     def action_last_session(self) -> None:
         from tui.screens.review import ReviewScreen
 
-        last = self.app.store.last_summary()
+        last = self.app.history.last()
         if last is None:
             self.app.tell(
                 "No finished sessions yet: the review shows after your first.", "information"

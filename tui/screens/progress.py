@@ -12,7 +12,6 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.core.progress_series import (
@@ -21,12 +20,11 @@ from tui.core.progress_series import (
     LiftDone,
     Metric,
     by_month,
-    lift_days,
-    lifts_done,
 )
 from tui.core.stats import in_unit
 from tui.format import duration, number
-from tui.keygate import KeyGated, settles
+from tui.keygate import settles
+from tui.screens.base import AppScreen
 from tui.widgets.progress_chart import ProgressChart
 from tui.widgets.row_list import Column, RowHeader, RowList
 
@@ -59,7 +57,7 @@ def columns(unit: str) -> list[Column]:
     ]
 
 
-class ProgressScreen(KeyGated, Screen[None]):
+class ProgressScreen(AppScreen[None]):
     WAITS_AFTER = frozenset({"escape", "q", "f", "slash"})
     BINDINGS = [
         Binding("m", "metric(1)", "Figure", id="metric"),
@@ -88,7 +86,7 @@ class ProgressScreen(KeyGated, Screen[None]):
 
     @property
     def unit(self) -> str:
-        return self.app.settings.unit  # type: ignore[attr-defined]
+        return self.app.settings.unit
 
     def compose(self) -> ComposeResult:
         with Vertical(id="progress"):
@@ -104,13 +102,13 @@ class ProgressScreen(KeyGated, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.lifts = lifts_done(self.app.store.lifts_done())  # type: ignore[attr-defined]
+        self.lifts = self.app.history.lifts_done()
         keys = [lift.key for lift in self.lifts]
         if self.wanted in keys:
             self.position = keys.index(self.wanted)
         elif self.wanted is not None and self.lifts:
             self.app.tell(
-                "No working sets of that exercise yet: showing your most done one.",  # type: ignore[attr-defined]
+                "No working sets of that exercise yet: showing your most done one.",
                 "information",
             )
         self._load_lift()
@@ -123,7 +121,7 @@ class ProgressScreen(KeyGated, Screen[None]):
 
     def _load_lift(self) -> None:
         lift = self.lift
-        days = [] if lift is None else lift_days(self.app.store.lift_rows(lift.key))  # type: ignore[attr-defined]
+        days = [] if lift is None else self.app.history.lift_days(lift.key)
         self.days = by_month(days) if self.monthly else days
         self.selected = len(self.days) - 1
         self._show()

@@ -10,14 +10,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tui.application.review import Review, review_of
+from tui.application.review import Review
 from tui.core.model import Session
 from tui.core.summary import SessionSummary, session_summary
 from tui.format import day_text, duration
-from tui.keygate import KeyGated, settles
+from tui.keygate import settles
+from tui.screens.base import AppScreen
 from tui.screens.session_edits import SessionEdits
 from tui.widgets.review_view import ReviewView
 from tui.widgets.sync_line import SyncLine
@@ -31,7 +31,7 @@ def title_text(summary: SessionSummary) -> str:
     return " · ".join(parts)
 
 
-class ReviewScreen(KeyGated, Screen[None]):
+class ReviewScreen(AppScreen[None]):
     WAITS_AFTER = frozenset({"escape", "q", "e", "x", "d"})
     AUTO_FOCUS = "#review-scroll"
     BINDINGS = [
@@ -61,33 +61,39 @@ class ReviewScreen(KeyGated, Screen[None]):
 
     def on_mount(self) -> None:
         self.work_out()  # fast: the PRs come from the index, one year file is read
+        self.watch(self.app, "data_version", self._data_changed, init=False)
+
+    def _data_changed(self) -> None:
+        """Changed here, in another screen or by a sync: show the session as it is now."""
+        self.session = None
+        self.work_out()
 
     # -- the review ----------------------------------------------------------------------
 
     def work_out(self) -> None:
-        store, unit = self.app.store, self.app.settings.unit  # type: ignore[attr-defined]
-        session_id = self.summary.id
-        session = self.session or store.sessions_by_id({session_id}).get(session_id)
+        session = self.session or self.app.history.session(self.summary.id)
         if session is None:
-            self.show_problem("this session is no longer in the history")
+            self.show_problem("this session was deleted")
             return
-        self.show_review(session, review_of(session, store.earlier(session), unit))
+        self.show_review(session, self.app.history.review(session))
 
     def show_review(self, session: Session, review: Review) -> None:
         self.session = session
         self.query_one("#review-problem").set_class(True, "hidden")
+        self.query_one(ReviewView).display = True
         self.query_one(ReviewView).show(review)
 
     def show_problem(self, reason: str) -> None:
         problem = self.query_one("#review-problem", Static)
         problem.update(f"The review could not be worked out: {reason}.")
         problem.set_class(False, "hidden")
+        self.query_one(ReviewView).display = False  # what is gone is not shown as if it were there
 
     # -- changes -------------------------------------------------------------------------
 
     def _loaded(self) -> Session | None:
         if self.session is None:
-            self.app.tell("This session is no longer in the history.")  # type: ignore[attr-defined]
+            self.app.tell("This session was deleted, so it cannot be changed.")
         return self.session
 
     @settles
@@ -108,10 +114,8 @@ class ReviewScreen(KeyGated, Screen[None]):
         if session is None:
             self.app.pop_screen()  # deleted: nothing left to review
             return
-        self.session = session
-        self.summary = session_summary(session)
+        self.summary = session_summary(session)  # the review itself was redrawn on the change
         self.query_one("#review-title", Static).update(title_text(self.summary))
-        self.work_out()
 
     @settles
     def action_back(self) -> None:

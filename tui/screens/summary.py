@@ -8,16 +8,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tui.application.review import review_of
 from tui.application.review_table import table_lines
 from tui.core.model import Session
 from tui.core.stats import in_unit
-from tui.core.summary import SessionSummary, same_routine_before, volume_kg
+from tui.core.summary import SessionSummary, volume_kg
 from tui.format import day_text
-from tui.keygate import KeyGated, settles
+from tui.keygate import settles
+from tui.screens.base import AppScreen
 from tui.widgets.sync_line import SyncLine
 
 
@@ -30,17 +29,18 @@ def routine_change_line(session: Session, before: SessionSummary | None, unit: s
     return f"vs {before.name} on {when}: volume {volume:+,.0f} {unit}, working sets {sets:+d}"
 
 
-class SummaryScreen(KeyGated, Screen[None]):
+class SummaryScreen(AppScreen[None]):
     WAITS_AFTER = frozenset({"enter", "escape", "r"})
     BINDINGS = [Binding("enter,escape", "home", "Home"), Binding("r", "review", "Review / edit")]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self.dismiss_when_back = False  # its session was deleted while a review was on top
 
     def compose(self) -> ComposeResult:
-        store, unit = self.app.store, self.app.settings.unit  # type: ignore[attr-defined]
-        before = same_routine_before(store.summaries(), self.session)
+        before = self.app.history.same_routine_before(self.session)
+        unit = self.app.settings.unit
         with VerticalScroll(id="summary"):
             yield Static(f"Saved: {self.session.name}", classes="heading")
             yield Static(routine_change_line(self.session, before, unit), id="routine-change")
@@ -49,9 +49,28 @@ class SummaryScreen(KeyGated, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        store, unit = self.app.store, self.app.settings.unit  # type: ignore[attr-defined]
-        review = review_of(self.session, store.earlier(self.session), unit)
+        self._show_review()
+        self.watch(self.app, "data_version", self._data_changed, init=False)
+
+    def _data_changed(self) -> None:
+        """Edited or deleted in its review (or by a sync): show it as it is now."""
+        session = self.app.history.session(self.session.id)
+        if session is None:  # deleted: nothing here may bring it back
+            if self.on_top:
+                self.app.pop_screen()
+            else:
+                self.dismiss_when_back = True
+            return
+        self.session = session
+        self._show_review()
+
+    def _show_review(self) -> None:
+        review = self.app.history.review(self.session)
         self.query_one("#review", Static).update("\n".join(table_lines(review)))
+
+    def on_screen_resume(self) -> None:
+        if self.dismiss_when_back:
+            self.app.pop_screen()
 
     @settles
     def action_review(self) -> None:

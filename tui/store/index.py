@@ -78,7 +78,7 @@ class Index:
         if self._stale.exists() and not self.read_only:
             log.info("history was written ahead of the index before a stop: rebuilding it")
             parts = None
-        if _usable(parts):
+        if parts is not None and _usable(parts):
             self._parts = parts
             return
         if parts is not None:
@@ -109,7 +109,8 @@ class Index:
 
     @property
     def count(self) -> int:
-        return self._parts["about"].get("count", 0)
+        count: int = self._parts["about"].get("count", 0)
+        return count
 
     @property
     def newest(self) -> dict[str, Any] | None:

@@ -306,7 +306,10 @@ class Store:
     # -- the outbox: what the next sync must carry ---------------------------------------
 
     def _outbox(self) -> dict[str, int]:
-        return (self._outbox_file.get_single(OUTBOX_TABLE) or {}).get("changes", {})
+        changes: dict[str, int] = (self._outbox_file.get_single(OUTBOX_TABLE) or {}).get(
+            "changes", {}
+        )
+        return changes
 
     def _note_changed(self, session_ids: Iterable[str]) -> None:
         changes = self._outbox()
@@ -353,9 +356,11 @@ class Store:
     def session(self, session_id: str) -> Session | None:
         """A finished session by id, reading only the year file it lives in."""
         filed = self._record_of(session_id)
-        if filed is None or filed[1] is None:
+        if filed is None:
             return None
         year, record = filed
+        if record is None:
+            return None
         try:
             return Session.from_dict(record)
         except ModelError as problem:
