@@ -10,6 +10,7 @@ import logging
 import os
 import subprocess
 import sys
+import threading
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
@@ -295,3 +296,29 @@ def test_the_command_line_says_offline_without_showing_the_password(tmp_path, da
     assert "sync with http://127.0.0.1:" in log_text
     for shown in (result.stdout, result.stderr, log_text):
         assert PASSWORD not in shown and "lifter:" not in shown
+
+
+async def test_a_pulled_page_is_written_while_the_event_loop_goes_on(store, couch):
+    """The app's keys run on the event loop: a slow page write (fsync of a year file) must
+    not hold it, and a set saved meanwhile is kept beside what the pull brings."""
+    couch.put(session_doc(make_session("From the other device"), None))
+    writing, go_on = threading.Event(), threading.Event()
+    held_up = []
+    file_page = store.add_finished
+
+    def slow_page(sessions, **options):
+        writing.set()
+        held_up.append(not go_on.wait(timeout=5))  # True: the loop never got to let it go
+        return file_page(sessions, **options)
+
+    store.add_finished = slow_page
+    running = asyncio.create_task(sync(store, couch).run())
+    while not writing.is_set():
+        await asyncio.sleep(0)  # the loop turns while the page is being written
+    here = make_session("Logged meanwhile")
+    store.save_session(here)  # a set saved on the loop, while the pull's write waits
+    go_on.set()
+    report = await running
+    assert held_up == [False]
+    assert report.pulled == 1 and store.session_count == 1
+    assert store.live == here

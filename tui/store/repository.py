@@ -16,15 +16,22 @@ Finishing writes history, then the index, then clears live.json; each step can b
 so a crash between steps is repaired at the next open. Filing a session works out its PRs
 from the lift files of its own exercises, so a review or the history list never needs to
 read the whole history.
+
+The app calls the store from two threads: the screens' (sets, edits, reads) and the sync
+worker's (pages of pulled sessions, outbox marks). Every public method holds one reentrant
+lock, so a pull's write never interleaves with a set being saved, and a key press waits at
+most for one page's write, never for the network.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from filelock import FileLock, Timeout
 from tinydb import Query
@@ -75,6 +82,21 @@ def is_tombstone(record: dict[str, Any]) -> bool:
     return "deleted_at" in record
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def one_at_a_time(method: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
+    """Run a Store method under the store's lock (see the module's docstring)."""
+
+    @functools.wraps(method)
+    def guarded(store: Store, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with store.guard:
+            return method(store, *args, **kwargs)
+
+    return guarded
+
+
 class Store:
     """Everything the app and the command line save or read goes through here."""
 
@@ -86,6 +108,7 @@ class Store:
         lock_timeout: float = 0,
     ) -> None:
         self.data_dir = Path(data_dir)
+        self.guard = threading.RLock()
         self.notices: list[str] = []
         self._now = now
         make_private_folder(self.data_dir)
@@ -124,6 +147,7 @@ class Store:
 
     # -- opening -------------------------------------------------------------------------
 
+    @one_at_a_time
     def tell(self, notice: str) -> None:
         """Keep a message for the lifter (shown by the app or printed by the command line)."""
         log.warning(notice)
@@ -159,6 +183,7 @@ class Store:
         if self._live is not None and self._live.finished and not self.read_only:
             self._file_away(self._live)
 
+    @one_at_a_time
     def close(self) -> None:
         if not self.read_only:
             self._lock.release()
@@ -172,6 +197,7 @@ class Store:
     # -- the session in progress ---------------------------------------------------------
 
     @property
+    @one_at_a_time
     def live(self) -> Session | None:
         """The session in progress, with every set whose save has returned."""
         return self._live
@@ -180,6 +206,7 @@ class Store:
         if self.read_only:
             raise ReadOnlyStore()
 
+    @one_at_a_time
     def save_session(self, session: Session) -> None:
         """Durably save `session` as the session in progress (returns once it is on disk)."""
         self._writable()
@@ -191,6 +218,7 @@ class Store:
             raise NoSessionInProgress()
         return self._live
 
+    @one_at_a_time
     def finish_session(self, ended_at: datetime) -> Session:
         """Mark the session in progress finished and move it into history."""
         session = self._require_live().finish(ended_at)
@@ -198,6 +226,7 @@ class Store:
         self._file_away(session)
         return session
 
+    @one_at_a_time
     def discard_session(self) -> None:
         """Drop the session in progress without keeping it (nothing was logged worth keeping)."""
         self._writable()
@@ -218,6 +247,7 @@ class Store:
             self._years[year] = self._data_file(self.history_dir / f"{year}.json", "history")
         return self._years[year]
 
+    @one_at_a_time
     def add_finished(self, sessions: Iterable[Session], *, from_sync: bool = False) -> int:
         """Save finished sessions into history (replacing any with the same id); one write per year.
 
@@ -264,6 +294,7 @@ class Store:
         record = self._year_file(year).table(SESSIONS_TABLE).get(Query().id == session_id)
         return year, None if record is None else dict(record)
 
+    @one_at_a_time
     def delete_session(self, session_id: str, at: datetime, *, from_sync: bool = False) -> bool:
         """Replace a finished session with a tombstone. False if there was no such session."""
         self._writable()
@@ -299,6 +330,7 @@ class Store:
                     return found
         return found
 
+    @one_at_a_time
     def tombstone(self, session_id: str) -> dict[str, Any] | None:
         """The record of a deleted session, None if it was never deleted here."""
         return self._index.tombstone(session_id)
@@ -317,10 +349,12 @@ class Store:
             changes[session_id] = changes.get(session_id, 0) + 1
         self._outbox_file.put_single(OUTBOX_TABLE, {"changes": changes})
 
+    @one_at_a_time
     def pending_changes(self) -> dict[str, int]:
         """Session ids changed locally since they were last synced, each with a change counter."""
         return dict(self._outbox())
 
+    @one_at_a_time
     def mark_synced(self, carried: dict[str, int]) -> None:
         """Drop the ids a sync carried, unless they changed again while it ran."""
         self._writable()
@@ -351,8 +385,11 @@ class Store:
     def finished_sessions(self) -> Iterator[Session]:
         """Every finished session, oldest first (reads the history files)."""
         for path in self._year_paths():
-            yield from self._sessions_of(int(path.stem))
+            with self.guard:  # one year at a time: a sync may write between two years
+                year = self._sessions_of(int(path.stem))
+            yield from year
 
+    @one_at_a_time
     def session(self, session_id: str) -> Session | None:
         """A finished session by id, reading only the year file it lives in."""
         filed = self._record_of(session_id)
@@ -372,16 +409,19 @@ class Store:
 
     # -- the derived index ---------------------------------------------------------------
 
+    @one_at_a_time
     def summaries(self) -> list[SessionSummary]:
         """Every finished session's summary, newest first (from the index, no history read)."""
         found = map(SessionSummary.from_record, self._index.summaries.values())
         return sorted(found, key=lambda summary: summary.started_at, reverse=True)
 
+    @one_at_a_time
     def last_summary(self) -> SessionSummary | None:
         """The newest session's summary (kept apart, so the home screen reads no more)."""
         newest = self._index.newest
         return None if newest is None else SessionSummary.from_record(newest)
 
+    @one_at_a_time
     def previous(self, exercise_key: str) -> list[SetLog]:
         """The sets of the last finished session in which this exercise was done."""
         done = self._index.last_time(exercise_key)
@@ -389,17 +429,20 @@ class Store:
             return []
         return [SetLog.from_dict(s) for s in done["sets"]]
 
+    @one_at_a_time
     def previous_date(self, exercise_key: str) -> datetime | None:
         """When the exercise was last done in a finished session."""
         done = self._index.last_time(exercise_key)
         return None if done is None else datetime.fromisoformat(done["started_at"])
 
     @property
+    @one_at_a_time
     def session_count(self) -> int:
         return self._index.count
 
     # -- what reviews and charts read ----------------------------------------------------
 
+    @one_at_a_time
     def lift_rows(self, exercise_key: str) -> list[Row]:
         """Every session's figures for one exercise, oldest first (reads one small file)."""
         try:
@@ -409,10 +452,12 @@ class Store:
             self._index.mark_stale()  # rebuilt at the next open
             return []
 
+    @one_at_a_time
     def lifts_done(self) -> dict[str, dict[str, Any]]:
         """Per exercise key with working sets: its latest name and in how many sessions."""
         return self._index.lifts_done()
 
+    @one_at_a_time
     def earlier(self, session: Session) -> Earlier:
         """What a review of `session` needs from the sessions before it: its PRs and the last
         time of each of its exercises from their lift files, test sets from the index."""
@@ -447,6 +492,7 @@ class Store:
         calibration = calibration_before(summaries, session)
         return Earlier(RecordsBefore(prs, last), calibration)
 
+    @one_at_a_time
     def sessions_by_id(self, session_ids: set[str]) -> dict[str, Session]:
         """Finished sessions by id, reading each year file they live in once, straight from
         disk and without keeping it (a review must not hold a year of sets in memory)."""

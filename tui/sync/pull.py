@@ -2,10 +2,14 @@
 
 A session changed here and there is merged (and marked to go back up); a deletion wins
 over an edit; documents that are not readable OneMore sessions are skipped and logged.
+Applying a page (fsync of history, index and lift files) runs in a thread, so the app's
+keys and rest clock never wait on a pull; the store's lock keeps it apart from a set saved
+meanwhile.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from tui.core.merge import merge_sessions
@@ -21,9 +25,9 @@ async def pull(ctx: RunContext) -> None:
     while True:
         since = ctx.state.checkpoint
         page = await ctx.couch.changes(since, ctx.page_size)
-        _apply_page(ctx, page)
+        await asyncio.to_thread(_apply_page, ctx, page)  # the disk work: off the event loop
         ctx.state.checkpoint = page.last_seq
-        ctx.state.save()
+        await asyncio.to_thread(ctx.state.save)
         if _last_page(ctx, page, since):
             return
 

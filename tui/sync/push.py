@@ -7,6 +7,7 @@ on the server wins over any edit here.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Iterable
 from typing import Any
@@ -55,11 +56,12 @@ async def _push_batch(ctx: RunContext, batch: list[str], counters: dict[str, int
     looked_up = await _look_up(ctx, [i for i in batch if ctx.state.rev(i) is None])
     waiting = batch
     for _ in range(CONFLICT_ROUNDS):
-        docs = _outgoing(ctx, waiting, looked_up, counters)
+        # The store's reads and writes run in a thread (see tui/sync/pull.py); the network here.
+        docs = await asyncio.to_thread(_outgoing, ctx, waiting, looked_up, counters)
         if not docs:
             return
         saved = await ctx.couch.save(docs)
-        waiting = _settle(ctx, docs, saved, counters)
+        waiting = await asyncio.to_thread(_settle, ctx, docs, saved, counters)
         if not waiting:
             return
         looked_up = await _look_up(ctx, waiting)

@@ -1,9 +1,10 @@
 """One sync run: push the outbox, pull the server's changes, push what the pull merged.
 
-Runs on the event loop (the app's worker or `asyncio.run` in the shell) and calls the
-store from that one task. It never raises for a fault: it returns a report whose status
-says synced, N pending, offline (reason) or error (reason). Whatever was not carried
-stays in the outbox for next time.
+Runs on the event loop (the app's worker or `asyncio.run` in the shell); the network
+waits there, and the store's disk work of each step runs in a thread (`asyncio.to_thread`),
+one step at a time, so the app's keys never wait on a sync. It never raises for a fault:
+it returns a report whose status says synced, N pending, offline (reason) or error
+(reason). Whatever was not carried stays in the outbox for next time.
 """
 
 from __future__ import annotations
