@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+from rich.console import Console
 from textual import events
 
 from tui.app import OneMoreApp, make_app
@@ -72,3 +74,23 @@ def burst(app, *typed: str) -> None:
             event = events.Key(name, character)
             event.set_sender(app)
             app._driver.send_message(event)
+
+
+async def start_full_body_a(pilot, checkin=("enter", "enter", "enter")):
+    await pilot.press("enter")  # the first routine: Full body A
+    await pilot.press(*checkin)
+    await pilot.press("enter")  # start the plan
+    await pilot.pause()
+
+
+def review_text(app, width=None) -> str:
+    """The review as the lifter reads it, in plain text, as wide as it is on screen."""
+    review = app.screen.query_one("#review")
+    console = Console(width=width or review.size.width, file=io.StringIO(), color_system=None)
+    console.print(review.render())
+    return console.file.getvalue()
+
+
+async def settle(pilot):
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()

@@ -14,7 +14,7 @@ from tui.core.calibration import (
 )
 from tui.core.model import Calibration
 
-from .test_stats import a_session, a_set, an_exercise
+from .builders import a_session, a_set, an_exercise
 
 
 def a_test_set(stop, said, total, weight=80.0, **more):

@@ -12,9 +12,8 @@ from tui.__main__ import main
 from tui.core.model import Calibration, Session, new_id
 from tui.store.repository import Store
 
+from .builders import a_session, a_set, an_exercise, last_week, today
 from .conftest import START
-from .test_review_data import last_week, today
-from .test_stats import a_session, a_set, an_exercise
 
 ESCAPE = re.compile(r"\x1b\[")
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from tui.store.repository import Store
 
-from .flow import build_app, screen_name, text
-from .test_flow_session import start_full_body_a
+from .flow import build_app, screen_name, start_full_body_a, text
 
 
 async def test_deleted_from_the_summarys_review_it_is_gone_from_every_screen(data_dir, tmp_path):

@@ -5,9 +5,8 @@ from datetime import timedelta
 from tui.store.repository import Store
 
 from .conftest import START, FakeClock, make_session
-from .flow import build_app, screen_name, text
+from .flow import build_app, review_text, screen_name, text
 from .history_seed import forbid_history_reads, seed_history, utc  # noqa: F401 - utc: local time is UTC
-from .test_flow_review import review_text
 
 ROWS = [  # newest first: date, session, time, volume kg, PRs
     ["Wed 18 Nov 2026", "Full body A", "55:00", "2,588", "3"],

@@ -1,27 +1,9 @@
 """The review of a finished session in the app: from Home, the Summary and the History (Pilot)."""
 
-import io
-
-from rich.console import Console
-
 from tui.keymap import HISTORY_KEYS, HOME_KEYS, PROGRESS_KEYS, REVIEW_KEYS, TEST_SET_KEYS
 
-from .flow import build_app, screen_name, text
+from .flow import build_app, review_text, screen_name, settle, start_full_body_a, text
 from .history_seed import forbid_history_reads, seed_history, utc  # noqa: F401 - utc: local time is UTC
-from .test_flow_session import start_full_body_a
-
-
-def review_text(app, width=None) -> str:
-    """The review as the lifter reads it, in plain text, as wide as it is on screen."""
-    review = app.screen.query_one("#review")
-    console = Console(width=width or review.size.width, file=io.StringIO(), color_system=None)
-    console.print(review.render())
-    return console.file.getvalue()
-
-
-async def settle(pilot):
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def test_l_on_home_reviews_the_last_session_with_its_prs_and_change(data_dir, tmp_path):

@@ -6,14 +6,7 @@ from tui.settings import Settings
 from tui.store.repository import Store
 
 from .conftest import FakeClock
-from .flow import RestClock, build_app, burst, screen_name, text
-
-
-async def start_full_body_a(pilot, checkin=("enter", "enter", "enter")):
-    await pilot.press("enter")  # the first routine: Full body A
-    await pilot.press(*checkin)
-    await pilot.press("enter")  # start the plan
-    await pilot.pause()
+from .flow import RestClock, build_app, burst, screen_name, start_full_body_a, text
 
 
 async def test_check_in_plan_log_answer_rest_finish(data_dir, tmp_path):

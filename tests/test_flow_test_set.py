@@ -3,10 +3,8 @@
 from tui.core.model import Calibration
 from tui.store.repository import Store
 
-from .flow import RestClock, build_app, screen_name, text
+from .flow import RestClock, build_app, review_text, screen_name, settle, start_full_body_a, text
 from .history_seed import utc  # noqa: F401 - utc: local time is UTC
-from .test_flow_review import review_text, settle
-from .test_flow_session import start_full_body_a
 
 
 async def test_a_test_set_logs_one_set_to_technical_failure_with_its_calibration(

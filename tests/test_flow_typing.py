@@ -3,8 +3,7 @@ command, while a command letter on a truly empty line still does."""
 
 from __future__ import annotations
 
-from .flow import build_app, burst, screen_name, text
-from .test_flow_session import start_full_body_a
+from .flow import build_app, burst, screen_name, start_full_body_a, text
 
 
 async def settled(pilot, app, value: str) -> None:

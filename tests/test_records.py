@@ -9,8 +9,8 @@ from tui.core.model import ExerciseLog, Session, SetLog, new_id, to_kg
 from tui.core.records import RecordBook, marks_of, records_along
 from tui.core.stats import set_e1rm
 
+from .builders import LB_100_KG, a_session, a_set, an_exercise
 from .conftest import START
-from .test_stats import LB_100_KG, a_session, a_set, an_exercise
 
 
 def squat(*sets):

@@ -1,43 +1,13 @@
 """The review of one session as typed data: what the table, --json and the screen show."""
 
 import json
-from dataclasses import replace
 
 import pytest
 
 from tui.application.review import review_of
 from tui.core.earlier import Earlier, earlier_than
-from tui.core.model import Calibration
 
-from .test_stats import a_session, a_set, an_exercise
-
-
-def squat(*sets):
-    return an_exercise(*sets)
-
-
-def bench(*sets):
-    return an_exercise(*sets, name="Bench Press", catalog_id="barbell_bench_press")
-
-
-def last_week():
-    return a_session(squat(a_set(100, 5, 2), a_set(100, 5, 2)))
-
-
-def today():
-    tested = replace(
-        a_set(80, 8, 0, failure="technical", planned=180, rested=200),
-        calibration=Calibration(6, 0, 8),
-    )
-    return a_session(
-        squat(
-            a_set(60, 5, kind="warmup"),
-            a_set(105, 5, 2, planned=180, rested=190, calm=60),
-            a_set(100, 5, 1, failure=None, planned=180, rested=170, calm=80),
-        ),
-        bench(a_set(80, 5, 0, failure="perceived", planned=120, rested=120), tested),
-        days=7,
-    )
+from .builders import a_session, a_set, last_week, squat, today
 
 
 def test_a_first_session_has_numbers_but_no_prs_and_no_previous():

@@ -11,8 +11,8 @@ from tui.core.model import Calibration, ModelError
 from tui.core.summary import SessionSummary, session_summary
 from tui.store.repository import Store
 
+from .builders import a_session, a_set, an_exercise
 from .conftest import START, make_session
-from .test_stats import a_session, a_set, an_exercise
 
 
 def session_with_a_test_set():

@@ -1,10 +1,10 @@
 """Training numbers, each checked against a figure worked out by hand."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
-from tui.core.model import ExerciseLog, Session, SetLog, new_id
+from tui.core.model import ExerciseLog, Session
 from tui.core.stats import (
     best_set,
     change,
@@ -19,54 +19,8 @@ from tui.core.stats import (
     volume_kg,
 )
 
+from .builders import LB_100_KG, a_session, a_set, an_exercise
 from .conftest import START
-
-LB_100_KG = 220.46226218  # 100 kg in lb
-
-
-def a_set(
-    weight=100.0,
-    reps=5,
-    rir=None,
-    *,
-    kind="working",
-    unit="kg",
-    bodyweight=False,
-    failure=None,
-    planned=None,
-    rested=None,
-    calm=None,
-):
-    return SetLog(
-        id=new_id(),
-        kind=kind,
-        weight=weight,
-        reps=reps,
-        logged_at=START,
-        unit=unit,
-        bodyweight=bodyweight,
-        rir=rir,
-        failure=failure,
-        rest_planned_s=planned,
-        rest_actual_s=rested,
-        calm_after_s=calm,
-    )
-
-
-def an_exercise(*sets, name="Barbell Back Squat", catalog_id="barbell_back_squat"):
-    return ExerciseLog(id=new_id(), name=name, catalog_id=catalog_id, sets=tuple(sets))
-
-
-def a_session(*exercises, days=0):
-    at = START + timedelta(days=days)
-    return Session(
-        id=new_id(),
-        name="A",
-        started_at=at,
-        ended_at=at + timedelta(hours=1),
-        exercises=tuple(exercises),
-    )
-
 
 # -- e1RM --------------------------------------------------------------------------------------
 
