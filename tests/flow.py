@@ -94,3 +94,18 @@ def review_text(app, width=None) -> str:
 async def settle(pilot):
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def live_sets(data_dir: Path) -> list[tuple[str, float, int, str]]:
+    """The sets of the session in progress as live.json holds them on disk:
+    (exercise, weight, reps, unit) in the order they were logged."""
+    import json
+
+    data = json.loads((data_dir / "live.json").read_text())
+    [session] = data["live"].values()
+    found = [
+        (exercise["name"], s["weight"], s["reps"], s["unit"], s["logged_at"])
+        for exercise in session["exercises"]
+        for s in exercise["sets"]
+    ]
+    return [entry[:4] for entry in sorted(found, key=lambda entry: entry[4])]

@@ -215,9 +215,9 @@ async def test_rest_keys_longer_shorter_pause(data_dir, tmp_path):
         await start_full_body_a(pilot)
         await pilot.press(*"100x5@2", "enter")
         countdown = app.screen.query_one("#countdown", Digits)
-        await pilot.press("plus")
+        await pilot.press("up")
         assert countdown.value == "3:30"
-        await pilot.press("minus", "minus")
+        await pilot.press("down", "down")
         assert countdown.value == "2:30"
         await pilot.press("space")
         clock.seconds += 60

@@ -26,10 +26,10 @@ ONE_MORE_KEYS: list[tuple[str, str]] = [
 ]
 
 REST_KEYS: list[tuple[str, str]] = [
-    ("+ / -", "30 s more / less rest"),
+    ("↑ / ↓", "30 s more / less rest"),
     ("space", "pause / go on"),
     ("c", "breathing is calm now"),
-    ("Enter", "start the next set now (typing a set does too)"),
+    ("Enter", "start the next set now (typing a set does too, +2.5x5 and -5x8 included)"),
 ]
 
 TEST_SET_KEYS: list[tuple[str, str]] = [

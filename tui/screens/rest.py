@@ -36,8 +36,9 @@ from tui.widgets.breath_pacer import BreathPacer
 # changed, so ten frames a second took 2.1 % of a core while resting, eight 1.8 %, six 1.4 %.
 TICK_S = 1 / 6
 LATE_S = 0.002  # wake this much after a second turns over, never a hair before it
-# Typing any of these starts the next set: the key goes on into the set-entry line.
-CARRIED = set("0123456789xXwWbB@.,*")
+# Typing any of these starts the next set: the key goes on into the set-entry line, so a
+# set typed here means exactly what it means there (`+2.5x5`, `-5x8` are relative entries).
+CARRIED = set("0123456789xXwWbB@.,*+-")
 
 
 @dataclass(frozen=True)
@@ -47,10 +48,10 @@ class RestResult:
 
 
 class RestScreen(AppScreen[RestResult]):
-    WAITS_AFTER = frozenset({"enter", "escape", *CARRIED})
+    WAITS_AFTER = frozenset({"enter", "escape"})
     BINDINGS = [
-        Binding("plus,equals_sign", "longer", "+30 s", id="longer"),
-        Binding("minus", "shorter", "−30 s", id="shorter"),
+        Binding("up", "longer", "+30 s", id="longer"),
+        Binding("down", "shorter", "−30 s", id="shorter"),
         Binding("space", "pause", "Pause", id="pause"),
         Binding("c", "calm", "Calm now", id="calm"),
         Binding("enter,escape", "done", "Next set", id="next"),
@@ -198,6 +199,11 @@ class RestScreen(AppScreen[RestResult]):
             calm_after_s=rest.calm_after_s,
         )
         self.dismiss(RestResult(taken, typed))
+
+    def waits_after(self, event: events.Key) -> bool:
+        """Keys behind one that ends the rest wait for the logging screen (a `+` or an `@`
+        is named "plus", "at": it is the character that counts)."""
+        return super().waits_after(event) or (event.character or "") in CARRIED
 
     def on_key(self, event: events.Key) -> None:
         if event.character and event.character in CARRIED:
