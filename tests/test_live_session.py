@@ -335,3 +335,22 @@ def test_a_read_only_store_keeps_the_sets_on_screen_and_says_why(data_dir, clock
             result = logged(live.submit("100x5 @2"))
             assert "another OneMore" in result.notice
             assert result.set_log.id in live.view().unsaved
+
+
+def test_a_lifter_who_reads_lb_gets_last_times_kg_as_a_target_in_lb(data_dir, clock):
+    with Store(data_dir, now=clock) as store:
+        store.add_finished([make_session(weight=100)])  # imported in kg
+        live = started(store, clock, settings=Settings(unit="lb"))
+        target = live.view().target
+        assert (target.weight, target.unit) == (220, "lb")  # 220.46 lb, to a 5 lb step
+        logged(live.submit("225x5 @2"))
+    [set_log] = on_disk(data_dir).exercises[0].sets
+    assert (set_log.weight, set_log.unit) == (225, "lb")  # typed without a unit: lb
+
+
+def test_a_set_typed_with_its_unit_keeps_it(data_dir, clock):
+    with Store(data_dir, now=clock) as store:
+        live = started(store, clock, settings=Settings(unit="lb"))
+        logged(live.submit("100kgx5 @2"))
+    [set_log] = on_disk(data_dir).exercises[0].sets
+    assert (set_log.weight, set_log.unit) == (100, "kg")

@@ -2,7 +2,9 @@
 became dataclasses, and each part reads by name.
 
 `tests/data/review_golden.json` holds, per case of `tests/review_cases.py`, the JSON and the
-table lines the dict-building review (`tui/interchange/review_data.py`) gave.
+table lines the dict-building review (`tui/interchange/review_data.py`) gave, but for one
+intended change since: a set's text reads in the review's unit (each set's `weight` and
+`unit` stay as lifted), so no line mixes kg and lb.
 """
 
 import json
@@ -51,7 +53,8 @@ def test_bodyweight_sets_and_sets_logged_in_pounds_reviewed_in_kg():
     assert pull_up.calibration.line == (
         "At bodyweight Pull-up real failure is about 1 rep further than you think, from 1 test set."
     )
-    assert bench.sets[1].text == "155 lb × 6 @2" and bench.sets[1].unit == "lb"
+    assert bench.sets[1].text == "70.3 kg × 6 @2"  # read in the review's unit
+    assert (bench.sets[1].weight, bench.sets[1].unit) == (155, "lb")  # kept as lifted
     assert bench.numbers.top_weight == 70.3  # 155 lb in kg
     assert bench.previous is not None and bench.previous.change.top_weight == 9.1
     assert [r.kind for r in bench.prs] == ["e1rm"]  # 155 × 6 @2 beats 135 × 8 @2; volume not

@@ -88,7 +88,8 @@ def test_review_in_pounds():
     squat_row = data.exercises[0]
     assert data.unit == "lb"
     assert squat_row.numbers.volume == pytest.approx(2259.7, abs=0.05)  # 1025 kg
-    assert squat_row.sets[1].text == "105 kg × 5 @2"  # a set reads as it was logged
+    assert squat_row.sets[1].text == "231.5 lb × 5 @2"  # read in the lifter's unit
+    assert (squat_row.sets[1].weight, squat_row.sets[1].unit) == (105, "kg")  # kept as lifted
     assert squat_row.prs[0].text == "best weight for 5 reps: 231.5 lb (was 220.5)"
 
 

@@ -7,7 +7,8 @@ import math
 from datetime import datetime
 
 from tui.core.entry import Target
-from tui.core.model import SetLog
+from tui.core.model import SetLog, to_kg
+from tui.core.stats import in_unit
 
 
 def plural(count: int, word: str) -> str:
@@ -44,12 +45,16 @@ def weight_text(weight: float) -> str:
     return f"{weight:g}"
 
 
-def set_text(set_log: SetLog) -> str:
-    """`100 kg × 5 @2`, `bw+20 × 5`, `w 60 kg × 5` (warm-up)."""
+def set_text(set_log: SetLog, unit: str | None = None) -> str:
+    """`100 kg × 5 @2`, `bw+20 × 5`, `w 60 kg × 5` (warm-up). With `unit`, the load reads in
+    that unit (a set lifted in kg, read by a lifter in lb: `220.5 lb × 5`)."""
+    weight, shown_unit = set_log.weight, set_log.unit
+    if unit is not None and unit != shown_unit:
+        weight, shown_unit = round(in_unit(to_kg(weight, shown_unit), unit), 1), unit
     if set_log.bodyweight:
-        load = "bw" if set_log.weight == 0 else f"bw+{weight_text(set_log.weight)}"
+        load = "bw" if weight == 0 else f"bw+{weight_text(weight)}"
     else:
-        load = f"{weight_text(set_log.weight)} {set_log.unit}"
+        load = f"{weight_text(weight)} {shown_unit}"
     text = f"{load} × {set_log.reps}"
     if set_log.rir is not None:
         text += f" @{set_log.rir:g}"

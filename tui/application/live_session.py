@@ -34,7 +34,7 @@ from tui.application.test_set import FailureTest, verdict
 from tui.application.writes import NotSaved, attempt
 from tui.core.catalog import Exercise, alternatives
 from tui.core.coach import after_set, first_target, nudge_after_answer
-from tui.core.entry import EntryError, SetInput, Target, entry_of, parse_entry
+from tui.core.entry import EntryError, SetInput, Target, entry_of, parse_entry, target_in
 from tui.core.live import Live, RestTaken, planned_for, planned_sets
 from tui.core.model import ExerciseLog, Failure, Session, SetLog
 from tui.settings import Settings
@@ -343,7 +343,8 @@ class LiveSession:
         lift = lift_of(exercise.name, exercise.catalog_id)
         planned = exercise.planned or planned_for(lift)
         previous = self._store.previous(exercise.key)
-        target = first_target(planned, previous, self.unit, lift.increment(self.unit))
+        step = lift.increment(self.unit)
+        target = target_in(first_target(planned, previous, self.unit, step), self.unit, step)
         working = exercise.working_sets
         if working:
             target = after_set(target, entry_of(working[-1]))

@@ -61,7 +61,7 @@ class SetTestResult:
 
 @dataclass(frozen=True)
 class SetReview:
-    """One set as logged (its own unit in `text`), its e1RM in the review's unit, its rest."""
+    """One set: `weight` and `unit` as lifted, `text`, e1RM and the rest in the review's unit."""
 
     id: str
     text: str  # "100 kg × 5 @2", "w 60 kg × 5", "bw+20 × 5"
@@ -333,7 +333,7 @@ class StopsInMonth:
 
 @dataclass(frozen=True)
 class Review:
-    unit: str  # of every weight, e1RM and volume but the sets' own text
+    unit: str  # of every weight read: sets' text, e1RM and volume (each set keeps its own)
     session: ReviewedSession
     exercises: tuple[ExerciseReview, ...]
     totals: Totals
@@ -457,7 +457,7 @@ def _test_result(set_log: SetLog) -> SetTestResult | None:
 def set_review(set_log: SetLog, unit: str, prs: Iterable[RecordKind]) -> SetReview:
     return SetReview(
         id=set_log.id,
-        text=set_text(set_log),
+        text=set_text(set_log, unit),
         kind=set_log.kind,
         warmup=not set_log.is_working,
         weight=set_log.weight,
@@ -478,7 +478,7 @@ def set_review(set_log: SetLog, unit: str, prs: Iterable[RecordKind]) -> SetRevi
 def _numbers(numbers: ExerciseNumbers, unit: str) -> Numbers:
     best = numbers.best_set
     return Numbers(
-        best_set=None if best is None else set_text(best),
+        best_set=None if best is None else set_text(best, unit),
         e1rm=_load(numbers.best_e1rm_kg, unit),
         volume=_known_load(numbers.volume_kg, unit),
         top_weight=_load(numbers.top_weight_kg, unit),
