@@ -48,7 +48,7 @@ def weight_text(weight: float) -> str:
 def set_text(set_log: SetLog, unit: str | None = None) -> str:
     """`100 kg × 5 @2`, `bw+20 × 5`, `w 60 kg × 5` (warm-up). With `unit`, the load reads in
     that unit (a set lifted in kg, read by a lifter in lb: `220.5 lb × 5`)."""
-    weight, shown_unit = set_log.weight, set_log.unit
+    weight, shown_unit = set_log.weight, str(set_log.unit)
     if unit is not None and unit != shown_unit:
         weight, shown_unit = round(in_unit(to_kg(weight, shown_unit), unit), 1), unit
     if set_log.bodyweight:
