@@ -140,7 +140,7 @@ def effort_text(effort: EffortReview) -> str:
     spread = "  ".join(f"@{rir:g} ×{count}" for rir, count in effort.rir_counts)
     return (
         f"{effort.rir_avg:g} on average ({effort.rir_known} of "
-        f"{effort.working_sets} working sets)   {spread}"
+        f"{plural(effort.working_sets, 'working set')})   {spread}"
     )
 
 
