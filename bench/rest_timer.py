@@ -51,12 +51,11 @@ def run_child(
     profile: Path | None = None,
     pacer: str = "cyclic-sigh",
 ) -> None:
-    from textual.widgets import Digits
-
     from tui.app import make_app
     from tui.screens.rest import RestScreen
     from tui.settings import Settings
     from tui.store.repository import Store
+    from tui.widgets.big_text import BigText
 
     store = Store(home / "rest-store")
     app = make_app(
@@ -64,7 +63,7 @@ def run_child(
     )
     frames: list[tuple[float, str]] = []
     bells: list[float] = []
-    countdowns: dict[int, Digits] = {}
+    countdowns: dict[int, BigText] = {}
 
     plain_display = app._display
 
@@ -73,7 +72,7 @@ def run_child(
         if isinstance(screen, RestScreen) and renderable is not None:
             countdown = countdowns.get(id(screen))
             if countdown is None:
-                countdown = countdowns[id(screen)] = screen.query_one("#countdown", Digits)
+                countdown = countdowns[id(screen)] = screen.query_one("#countdown", BigText)
             frames.append((app.clock(), countdown.value))
 
     plain_bell = app.bell

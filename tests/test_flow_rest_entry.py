@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-from textual.widgets import Digits
-
 from tui.settings import Settings
+from tui.widgets.big_text import BigText
 
 from .flow import build_app, burst, live_sets, screen_name, start_full_body_a
 
@@ -66,7 +65,7 @@ async def test_up_and_down_change_the_rest_and_log_nothing(data_dir, tmp_path):
     app = build_app(data_dir, tmp_path)
     async with app.run_test(size=(100, 32)) as pilot:
         await rest_after_a_set(pilot)
-        countdown = app.screen.query_one("#countdown", Digits)
+        countdown = app.screen.query_one("#countdown", BigText)
         before = countdown.value
         await pilot.press("up")
         assert countdown.value != before

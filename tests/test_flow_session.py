@@ -1,9 +1,10 @@
 """A live session driven by the keyboard, as at the rack (Pilot, injected clocks)."""
 
-from textual.widgets import Digits, Input
+from textual.widgets import Input
 
 from tui.settings import Settings
 from tui.store.repository import Store
+from tui.widgets.big_text import BigText
 
 from .conftest import FakeClock
 from .flow import RestClock, build_app, burst, screen_name, start_full_body_a, text
@@ -23,14 +24,14 @@ async def test_check_in_plan_log_answer_rest_finish(data_dir, tmp_path):
         assert "one more rep" in text(app, "#ask")
         await pilot.press("2")
         assert screen_name(app) == "RestScreen"
-        assert app.screen.query_one("#countdown", Digits).value == "3:00"
+        assert app.screen.query_one("#countdown", BigText).value == "3:00"
         assert "Barbell Back Squat, set 2" in text(app, "#next-set")
 
         clock.seconds += 45
         await pilot.press("c")  # breathing calm after 45 s
         clock.seconds += 150
         app.screen.tick()
-        assert app.screen.query_one("#countdown", Digits).value == "+0:15"
+        assert app.screen.query_one("#countdown", BigText).value == "+0:15"
         assert app.screen.has_class("over")
         await pilot.press("enter")
         assert screen_name(app) == "LoggingScreen"
@@ -152,7 +153,9 @@ async def test_swap_for_a_free_machine_and_add_an_exercise(data_dir, tmp_path):
         assert "Hack Squat" in text(app, "#exercise-name")
         await pilot.press("a", *"face pull", "enter")
         assert "Face Pull" in text(app, "#exercise-name")
-        await pilot.press("a", *"Zercher carry", "enter")
+        await pilot.press("a", *"Zercher carry", "enter")  # not in the catalog: Enter asks
+        assert screen_name(app) == "ExercisePicker"
+        await pilot.press("up", "enter")  # ↑: the last line adds it as the lifter's own
         assert "Zercher carry" in text(app, "#exercise-name")
         names = [e.name for e in app.store.live.exercises]
         assert names[:3] == ["Hack Squat", "Face Pull", "Zercher carry"]
@@ -214,7 +217,7 @@ async def test_rest_keys_longer_shorter_pause(data_dir, tmp_path):
     async with app.run_test(size=(100, 32)) as pilot:
         await start_full_body_a(pilot)
         await pilot.press(*"100x5@2", "enter")
-        countdown = app.screen.query_one("#countdown", Digits)
+        countdown = app.screen.query_one("#countdown", BigText)
         await pilot.press("up")
         assert countdown.value == "3:30"
         await pilot.press("down", "down")

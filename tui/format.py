@@ -68,12 +68,15 @@ def day_text(moment: datetime) -> str:
 
 
 def target_digits(target: Target | None) -> str:
-    """The target in big digits: `100x5`, `+20x8` (bodyweight plus 20), `x12`."""
+    """The target in big digits, its unit beside the weight: `100kg x5`, `bw+20kg x8`,
+    `bw x12`, `x12` (weight not known yet)."""
     if target is None or target.reps is None:
         return ""
+    reps = f"x{target.reps}"
     if target.bodyweight:
-        return f"+{target.weight:g}x{target.reps}" if target.weight else f"x{target.reps}"
-    return f"x{target.reps}" if target.weight is None else f"{target.weight:g}x{target.reps}"
+        added = f"+{target.weight:g}{target.unit}" if target.weight else ""
+        return f"bw{added} {reps}"
+    return reps if target.weight is None else f"{target.weight:g}{target.unit} {reps}"
 
 
 def target_line(target: Target | None) -> str:

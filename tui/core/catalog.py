@@ -1002,6 +1002,13 @@ def _best_fit(query: str, exercise: Exercise) -> tuple[int, int] | None:
     return min(fits, default=None)
 
 
+def close_match(query: str, exercise: Exercise) -> bool:
+    """Whether `query` names the lift (a name, an alias, a word start or a part of one), not
+    only shares its letters in order: `abc` is no close match for Hip Abduction."""
+    fit = _best_fit(normalise(query), exercise)
+    return fit is not None and fit[0] < _SUBSEQUENCE
+
+
 def search(query: str, limit: int = 10) -> list[Exercise]:
     """Catalog lifts for a picker, best match first; an empty query lists the catalog in order."""
     wanted = normalise(query)

@@ -45,20 +45,25 @@ RETRY_SAVE_EVERY_S = 5
 
 
 class LoggingScreen(AppScreen[None]):
-    WAITS_AFTER = frozenset({"enter", "t"})
+    WAITS_AFTER = frozenset({"enter", "t", "escape"})
     AUTO_FOCUS = "#entry"
+    # In the footer's order: what matters most first, so an 80-column footer keeps f and ?.
     BINDINGS = [
+        Binding("f", "finish", "Finish", priority=True, id="finish"),
+        Binding("question_mark", "help", "Keys", priority=True, id="help"),
         Binding("u", "undo", "Undo", priority=True, id="undo"),
         Binding("e", "edit", "Edit", priority=True, id="edit"),
         Binding("n", "move(1)", "Next", priority=True, id="next"),
         Binding("p", "move(-1)", "Prev", priority=True, id="previous"),
-        Binding("s", "swap", "Swap", priority=True, id="swap"),
         Binding("a", "add", "Add", priority=True, id="add"),
-        Binding("o", "note", "Note", priority=True, id="note"),
-        Binding("r", "rest", "Rest", priority=True, id="rest"),
+        Binding("s", "swap", "Swap", priority=True, id="swap"),
         Binding("t", "test_set", "Test set", priority=True, id="test-set"),
-        Binding("f", "finish", "Finish", priority=True, id="finish"),
-        Binding("question_mark", "help", "Keys", priority=True, id="help"),
+        Binding("r", "rest", "Rest", priority=True, id="rest"),
+        Binding("o", "note", "Note", priority=True, id="note"),
+        Binding("d", "remove_exercise", "Drop", priority=True, id="remove-exercise"),
+        Binding("less_than_sign", "move_exercise(-1)", "Earlier", priority=True, show=False),
+        Binding("greater_than_sign", "move_exercise(1)", "Later", priority=True, show=False),
+        Binding("escape", "leave", "Home", id="leave"),
     ]
 
     def __init__(self, session: LiveSession) -> None:
@@ -252,6 +257,26 @@ class LoggingScreen(AppScreen[None]):
         if test is not None:
             self._logged(self.session.log_test_set(test))
 
+    def action_remove_exercise(self) -> None:
+        exercise = self.session.live.exercise
+        result = self.session.remove_exercise()
+        if isinstance(result, Changed) and exercise is not None:
+            self.app.tell(f"{exercise.name} is out of today's plan.", "information")
+        self._said(result)
+
+    def action_move_exercise(self, step: int) -> None:
+        self._said(self.session.move_exercise(step))
+
+    @settles
+    def action_leave(self) -> None:
+        """Esc: clear what was typed; on an empty line, go Home with the session kept."""
+        line = self.query_one(SetEntry)
+        if line.value:
+            line.value = ""
+            return
+        self.app.tell("The session is kept: r on Home resumes it.", "information")
+        self.app.pop_screen()
+
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 
@@ -263,12 +288,15 @@ class LoggingScreen(AppScreen[None]):
         count = len(self.session.session.sets)
         question = ConfirmScreen(
             "Finish this session?",
-            {"enter": ("finish and save", "finish")},
+            {"enter": ("finish and save", "finish"), "d": ("discard it", "discard")},
             detail=f"{plural(count, 'set')} logged.",
         )
         self.app.push_screen(question, self._finish)
 
     def _finish(self, choice: str | None) -> None:
+        if choice == "discard":
+            self._ask_discard()
+            return
         if choice != "finish":
             return
         result = self.session.finish()
@@ -282,3 +310,24 @@ class LoggingScreen(AppScreen[None]):
         else:
             self.app.tell("Nothing was logged, so nothing was saved.", "information")
             self.app.pop_screen()
+
+    def _ask_discard(self) -> None:
+        from tui.screens.confirm import ConfirmScreen
+
+        count = len(self.session.session.sets)
+        question = ConfirmScreen(
+            "Discard this session?",
+            {"y": ("yes, discard it", "discard")},
+            detail=f"Its {plural(count, 'set')} will not be kept anywhere.",
+        )
+        self.app.push_screen(question, self._discard)
+
+    def _discard(self, choice: str | None) -> None:
+        if choice != "discard":
+            return
+        result = self.session.discard()
+        if isinstance(result, NotFinished):
+            self.app.tell(result.message, "error")
+            return
+        self.app.tell("Session discarded.", "information")
+        self.app.pop_screen()

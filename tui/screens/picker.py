@@ -1,14 +1,17 @@
 """Pick an exercise: type a few letters of any name or alias, Enter takes the highlighted one.
 
-When nothing in the catalog matches, the typed name becomes a custom exercise.
+Only a close match is chosen at once (a name, alias or word start: `bss`, `bench`); when the
+typed letters only fit loosely (`abc`), nothing is, so a mistyped Enter adds nothing: ↓ picks
+from the list, ↑ goes to its last line, which adds the typed name as the lifter's own.
 """
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.catalog import Exercise, find_or_custom, search
+from tui.core.catalog import Exercise, close_match, find_or_custom, search
 from tui.core.model import ModelError
 from tui.screens.search_dialog import SearchDialog
 
@@ -33,8 +36,8 @@ class ExercisePicker(SearchDialog[Exercise | None]):
         ):
             options.append(Option(f"+ add your own: {query.strip()}", id=CUSTOM))
         matches.add_options(options)
-        if options:
-            matches.highlighted = 0
+        close = bool(self.shown) and (not query.strip() or close_match(query, self.shown[0]))
+        matches.highlighted = 0 if close else None
 
     @staticmethod
     def _label(exercise: Exercise) -> str:
@@ -42,6 +45,11 @@ class ExercisePicker(SearchDialog[Exercise | None]):
 
     def _take(self, index: int | None) -> None:
         if index is None:
+            typed = escape(self.query_one(Input).value.strip())
+            self.hint(
+                f"Nothing is called “{typed}”: ↓ to pick from the list, "
+                "↑ for the last line to add it as your own."
+            )
             return
         option = self.query_one(OptionList).get_option_at_index(index)
         if option.id == CUSTOM:

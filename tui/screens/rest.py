@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.timer import Timer
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Footer, Static
 
 from tui.core.breathing import breath_at
 from tui.core.live import RestTaken
@@ -29,6 +29,7 @@ from tui.core.rest import Rest
 from tui.format import duration
 from tui.keygate import settles
 from tui.screens.base import AppScreen
+from tui.widgets.big_text import BigText
 from tui.widgets.breath_pacer import BreathPacer
 
 # How often the breath guide moves: six frames a second, a cell or a few of the bar each
@@ -70,8 +71,7 @@ class RestScreen(AppScreen[RestResult]):
     def compose(self) -> ComposeResult:
         with Vertical(id="rest"):
             yield Static("Rest. Phone away, breathe.", id="rest-title")
-            with Center(id="countdown-row"):
-                yield Digits("", id="countdown")
+            yield BigText("", id="countdown")
             yield Static("", id="rest-status")
             with Center():
                 yield BreathPacer(id="pacer")
@@ -79,7 +79,7 @@ class RestScreen(AppScreen[RestResult]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._countdown = self.query_one("#countdown", Digits)
+        self._countdown = self.query_one("#countdown", BigText)
         self._status = self.query_one("#rest-status", Static)
         self._pacer = self.query_one(BreathPacer)
         self.rest = Rest(started_at=self.app.clock(), planned_s=self.planned_s)

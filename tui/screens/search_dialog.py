@@ -33,6 +33,7 @@ class SearchDialog(Dialog[ResultT]):
             yield Static(self.title_text, classes="question")
             yield Input(placeholder=self.PLACEHOLDER, id="search")
             yield OptionList(id="matches")
+            yield Static("", id="hint", classes="detail")
             yield Static("[b]Enter[/b] take   [b]↑↓[/b] choose   [b]Esc[/b] back", classes="keys")
 
     def on_mount(self) -> None:
@@ -46,11 +47,20 @@ class SearchDialog(Dialog[ResultT]):
         raise NotImplementedError
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self.hint("")
         self._show(event.value)
+
+    def hint(self, text: str) -> None:
+        """A line under the choices: why Enter took nothing, what to do instead."""
+        self.query_one("#hint", Static).update(text)
 
     def action_move(self, step: int) -> None:
         matches = self.query_one(OptionList)
-        if matches.option_count and matches.highlighted is not None:  # None: nothing to take
+        if not matches.option_count:
+            return
+        if matches.highlighted is None:  # nothing chosen yet: ↓ takes the first, ↑ the last
+            matches.highlighted = 0 if step > 0 else matches.option_count - 1
+        else:
             matches.highlighted = (matches.highlighted + step) % matches.option_count
 
     @settles

@@ -1,5 +1,8 @@
 """The breathing guide: a bar that fills as the lifter breathes in and empties on the way out.
 
+It is as tall as the widget (all rows but the cue's), so its growing and shrinking is seen
+from the corner of the eye, not only read.
+
 It is given a new breath many times a second for the whole rest, but repaints only when what
 it draws changes: a held breath (box breathing holds half the time) costs no frames.
 """
@@ -50,7 +53,10 @@ class BreathPacer(Widget):
         colour = "$breath-in" if breath.phase in ("in", "top-up") else "$breath-out"
         style = self.app.theme_variables.get(colour.lstrip("$"), "")
         text = Text()
-        text.append(f"{PHASE_WORDS.get(breath.phase, ''):<6}", style=f"bold {style}")
-        text.append(bar(breath.lungs, width), style=style)
-        text.append(f"\n{breath.cue}")
+        filled = bar(breath.lungs, width)
+        for row in range(max(1, self.size.height - 1)):
+            word = PHASE_WORDS.get(breath.phase, "") if row == 0 else ""
+            text.append(f"{word:<6}", style=f"bold {style}")
+            text.append(filled + "\n", style=style)
+        text.append(breath.cue)
         return text

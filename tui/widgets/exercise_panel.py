@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from tui.application.results import LoggingView
 from tui.format import day_text, target_digits, target_line
+from tui.widgets.big_text import BigText
 from tui.widgets.set_table import SetTable
 
 
@@ -20,7 +21,7 @@ class ExercisePanel(Vertical):
         with Horizontal(id="columns"):
             with Vertical(id="now"):
                 yield Static("", id="set-number", classes="label")
-                yield Digits("", id="target-digits")
+                yield BigText("", id="target-digits")
                 yield Static("", id="target-line")
                 yield Static("", id="why")
                 yield Static("Today", classes="label")
@@ -43,7 +44,7 @@ class ExercisePanel(Vertical):
         number, planned = view.set_number, view.planned_sets
         label = f"Set {number} of {planned}" if number <= planned else f"Set {number} (extra)"
         self.query_one("#set-number", Static).update(label)
-        self.query_one("#target-digits", Digits).update(target_digits(view.target))
+        self.query_one("#target-digits", BigText).update(target_digits(view.target))
         self.query_one("#target-line", Static).update(target_line(view.target))
         self.query_one("#why", Static).update(view.why)
         self.query_one("#today", SetTable).show(exercise.sets, unsaved=view.unsaved)

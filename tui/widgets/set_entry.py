@@ -14,7 +14,7 @@ from textual import events
 from textual.message import Message
 from textual.widgets import Input
 
-COMMAND_KEYS = set("uenpsaortf?")
+COMMAND_KEYS = set("uenpsaortfd?<>")
 
 
 class SetEntry(Input):

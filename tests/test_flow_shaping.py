@@ -1,0 +1,82 @@
+"""Leaving and shaping a session from the logging screen: Esc goes Home with the session
+kept, exercises are dropped and reordered, a session is discarded only when asked twice,
+and a mistyped name in the picker adds nothing. Judged from live.json on disk."""
+
+from __future__ import annotations
+
+import json
+
+from .flow import build_app, live_sets, screen_name, start_full_body_a, text
+
+
+def planned_names(data_dir) -> list[str]:
+    data = json.loads((data_dir / "live.json").read_text())
+    [session] = data["live"].values()
+    return [exercise["name"] for exercise in session["exercises"]]
+
+
+async def test_escape_goes_home_with_the_session_kept_and_r_resumes_it(data_dir, tmp_path):
+    app = build_app(data_dir, tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start_full_body_a(pilot)
+        await pilot.press(*"100x5@2", "enter", "enter", *"105", "escape")
+        assert screen_name(app) == "LoggingScreen"  # the typed line was cleared first
+        assert app.screen.query_one("#entry").value == ""
+        await pilot.press("escape")
+        assert screen_name(app) == "HomeScreen"
+        assert "Full body A" in text(app, "#in-progress")
+        await pilot.press("r")
+        assert screen_name(app) == "LoggingScreen"
+    assert live_sets(data_dir) == [("Barbell Back Squat", 100, 5, "kg")]
+
+
+async def test_an_exercise_is_dropped_and_another_done_earlier(data_dir, tmp_path):
+    app = build_app(data_dir, tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start_full_body_a(pilot)
+        before = planned_names(data_dir)
+        await pilot.press("d")  # the squat, nothing logged on it yet
+        assert planned_names(data_dir) == before[1:]
+        await pilot.press("greater_than_sign")  # the bench press after the next one
+        assert planned_names(data_dir) == [before[2], before[1], *before[3:]]
+
+
+async def test_an_exercise_with_sets_is_not_dropped(data_dir, tmp_path):
+    app = build_app(data_dir, tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start_full_body_a(pilot)
+        before = planned_names(data_dir)
+        await pilot.press(*"100x5@2", "enter", "enter", "d")
+        assert any("has sets" in n.message for n in app._notifications)
+    assert planned_names(data_dir) == before
+    assert live_sets(data_dir) == [("Barbell Back Squat", 100, 5, "kg")]
+
+
+async def test_a_session_is_discarded_only_when_asked_twice(data_dir, tmp_path):
+    app = build_app(data_dir, tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start_full_body_a(pilot)
+        await pilot.press(*"100x5@2", "enter", "enter", "f", "d")
+        assert "Discard this session?" in text(app, ".question")
+        await pilot.press("escape")  # no: back, the session is still there
+        assert screen_name(app) == "LoggingScreen"
+        assert live_sets(data_dir) == [("Barbell Back Squat", 100, 5, "kg")]
+        await pilot.press("f", "d", "y")
+        assert screen_name(app) == "HomeScreen"
+        assert "No session in progress" in text(app, "#in-progress")
+    assert json.loads((data_dir / "live.json").read_text())["live"] == {}
+    assert list((data_dir / "history").glob("*.json")) == []
+
+
+async def test_a_loosely_matching_name_and_enter_add_nothing(data_dir, tmp_path):
+    app = build_app(data_dir, tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start_full_body_a(pilot)
+        before = planned_names(data_dir)
+        await pilot.press("a", *"abc", "enter")
+        assert screen_name(app) == "ExercisePicker"
+        assert "Nothing is called “abc”" in text(app, "#hint")
+        await pilot.press("escape")
+        assert planned_names(data_dir) == before
+        await pilot.press("a", *"bss", "enter")  # an alias: a close match, taken at once
+        assert "Bulgarian Split Squat" in text(app, "#exercise-name")
