@@ -354,3 +354,16 @@ def test_a_set_typed_with_its_unit_keeps_it(data_dir, clock):
         logged(live.submit("100kgx5 @2"))
     [set_log] = on_disk(data_dir).exercises[0].sets
     assert (set_log.weight, set_log.unit) == (100, "kg")
+
+
+def test_a_load_five_times_the_target_is_asked_about_then_logged_as_typed(data_dir, clock):
+    with Store(data_dir, now=clock) as store:
+        live = started(store, clock)  # the squat's target: 100 kg
+        problem = live.submit("1000x5")
+        assert isinstance(problem, EntryProblem)
+        assert "far from the 100 kg target" in problem.message
+        assert on_disk(data_dir).exercises[0].sets == ()
+        assert isinstance(live.submit("10x5"), EntryProblem)  # a tenth: asked too
+        logged(live.submit("10x5"))  # the same line again: meant
+        logged(live.submit("12.5x5"))  # near the target (now 10 kg): no question
+    assert [s.weight for s in on_disk(data_dir).exercises[0].sets] == [10, 12.5]

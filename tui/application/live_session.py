@@ -36,11 +36,12 @@ from tui.core.catalog import Exercise, alternatives
 from tui.core.coach import after_set, first_target, nudge_after_answer
 from tui.core.entry import EntryError, SetInput, Target, entry_of, parse_entry, target_in
 from tui.core.live import Live, RestTaken, planned_for, planned_sets
-from tui.core.model import ExerciseLog, Failure, Session, SetLog
+from tui.core.model import ExerciseLog, Failure, Session, SetLog, to_kg
 from tui.settings import Settings
 from tui.store.repository import Store
 
 NOT_FINISHED = "Your sets are safe here: press f to try again."
+FAR_FROM_TARGET = 5  # this many times the target's load, or a fifth of it, is asked about first
 
 
 class LiveSession:
@@ -62,6 +63,7 @@ class LiveSession:
         self._now = now
         self._why: dict[str, str] = {}  # exercise id -> the coach's line for its next set
         self._target_before: dict[str, Target] = {}  # set id -> the target it was logged against
+        self._checked: str | None = None  # a line far from the target, shown once already
         self._ensure_target()
 
     # -- reading -------------------------------------------------------------------------
@@ -118,10 +120,32 @@ class LiveSession:
             entry = parse_entry(text, target=self.live.target, last=last, unit=self.unit)
         except EntryError as problem:
             return EntryProblem(str(problem))
+        far = self._far_from_target(entry)
+        if far is not None and text != self._checked:
+            self._checked = text  # the same line again: the lifter meant it
+            return EntryProblem(far)
+        self._checked = None
         answered = "@" in text
         if not answered:
             entry = replace(entry, rir=None)
         return self._log(entry, ask=not answered)
+
+    def _far_from_target(self, entry: SetInput) -> str | None:
+        """A load five times the target or a fifth of it (`20` → `200`, a slipped key):
+        what to tell the lifter before logging it. None when it is near enough."""
+        target = self.live.target
+        if target is None or not target.weight or not entry.weight:
+            return None
+        if target.bodyweight != entry.bodyweight:
+            return None
+        ratio = to_kg(entry.weight, entry.unit) / to_kg(target.weight, target.unit)
+        if 1 / FAR_FROM_TARGET < ratio < FAR_FROM_TARGET:
+            return None
+        typed = f"{entry.weight:g} {entry.unit}"
+        return (
+            f"{typed} is far from the {target.weight:g} {target.unit} target: "
+            "Enter again logs it as typed."
+        )
 
     def _log(self, entry: SetInput, *, ask: bool) -> Logged:
         exercise = self._current()
