@@ -123,9 +123,9 @@ async def test_undo_edit_and_moving_between_exercises(data_dir, tmp_path):
     app = build_app(data_dir, tmp_path)
     async with app.run_test(size=(100, 32)) as pilot:
         await start_full_body_a(pilot)
-        await pilot.press(*"w60x5", "enter")  # a warm-up: no question, no rest
-        assert screen_name(app) == "LoggingScreen"
-        await pilot.press(*"100x5@2", "enter", "enter")
+        await pilot.press(*"w60x5", "enter")  # a warm-up: no question, a short rest
+        assert screen_name(app) == "RestScreen"
+        await pilot.press(*"100x5@2", "enter", "enter")  # typed during the rest
         assert [s.kind for s in app.store.live.sets] == ["warmup", "working"]
 
         await pilot.press("u")
@@ -190,6 +190,8 @@ async def test_a_session_is_resumed_after_a_restart(data_dir, tmp_path):
     async with app.run_test(size=(100, 32)) as pilot:
         assert "4 sets saved" in text(app, "#in-progress")
         await pilot.press("r")
+        assert screen_name(app) == "RestScreen"  # left in a rest: it goes on from the last set
+        await pilot.press("enter")
         assert screen_name(app) == "LoggingScreen"
         assert "Barbell Bench Press" in text(app, "#exercise-name")
         assert "Set 2 of 3" in text(app, "#set-number")

@@ -176,10 +176,11 @@ def test_an_added_exercise_and_an_empty_session_follow_the_lifters_rests(data_di
         assert rest.seconds == 200
 
 
-def test_no_rest_follows_a_warm_up(data_dir, clock):
+def test_a_short_rest_follows_a_warm_up_without_the_question(data_dir, clock):
     with Store(data_dir, now=clock) as store:
         result = logged(started(store, clock).submit("w60x5"))
-    assert not result.ask and result.rest is None and result.set_log.kind == "warmup"
+    assert not result.ask and result.set_log.kind == "warmup"
+    assert result.rest is not None and result.rest.seconds == 60
 
 
 def test_undo_brings_back_the_target_and_the_unit_from_before_the_mistake(data_dir, clock):
@@ -367,3 +368,31 @@ def test_a_load_five_times_the_target_is_asked_about_then_logged_as_typed(data_d
         logged(live.submit("10x5"))  # the same line again: meant
         logged(live.submit("12.5x5"))  # near the target (now 10 kg): no question
     assert [s.weight for s in on_disk(data_dir).exercises[0].sets] == [10, 12.5]
+
+
+def test_an_exercise_added_on_a_tough_day_rests_longer_too(data_dir, clock):
+    low = CheckIn(sleep=1, stress=1, energy=1)
+    with Store(data_dir, now=clock) as store:
+        tough = started(store, clock, checkin=low)  # every change of the tough day taken
+        tough.add(find("barbell_curl"))
+        assert tough.rest_now().seconds == find("barbell_curl").rest_s + 30
+    with Store(data_dir / "normal", now=clock) as store:
+        normal = started(store, clock)
+        normal.add(find("barbell_curl"))
+        assert normal.rest_now().seconds == find("barbell_curl").rest_s
+
+
+def test_a_resume_goes_to_the_exercise_left_off_and_its_rest_goes_on(data_dir, clock):
+    with Store(data_dir, now=clock) as store:
+        live = started(store, clock)
+        live.move(1)  # the curl first today
+        logged(live.submit("30x10 @1"))
+        clock.advance(40)  # resting: then the app is closed
+    with Store(data_dir, now=clock) as store:
+        sessions = Sessions(store, settings=Settings, now=clock)
+        resumed = sessions.resume()
+        assert resumed.view().exercise.name == "Barbell Curl"  # not the squat, first in order
+        left_off = resumed.rest_left_off()
+        assert left_off is not None and left_off.elapsed_s == 40
+        clock.advance(60 * 60)
+        assert resumed.rest_left_off() is None  # an hour later: not a rest any more

@@ -15,7 +15,7 @@ from datetime import datetime
 
 from tui.application.journal import Journal
 from tui.application.past import retyped
-from tui.application.rest_rule import lift_of, rest_after
+from tui.application.rest_rule import default_rest, lift_of, rest_after
 from tui.application.results import (
     AddExerciseFirst,
     Answered,
@@ -41,6 +41,8 @@ from tui.settings import Settings
 from tui.store.repository import Store
 
 NOT_FINISHED = "Your sets are safe here: press f to try again."
+WARMUP_REST_S = 60  # between warm-up sets: enough to load the bar and breathe
+RESUMED_REST_WINDOW_S = 15 * 60  # a rest left off longer ago than this is not picked up again
 FAR_FROM_TARGET = 5  # this many times the target's load, or a fifth of it, is asked about first
 
 
@@ -55,8 +57,10 @@ class LiveSession:
         journal: Journal,
         settings: Callable[[], Settings],
         now: Callable[[], datetime],
+        extra_rest_s: int = 0,
     ) -> None:
         self.live = live
+        self._extra_rest_s = extra_rest_s  # a tough day's longer rests, for exercises added too
         self._store = store
         self._journal = journal
         self._settings = settings
@@ -161,8 +165,7 @@ class LiveSession:
         wants_answer = settings.ask_one_more_warmups if entry.warmup else settings.ask_one_more
         if ask and wants_answer:
             return Logged(logged, ask=True, rest=None, notice=notice)
-        rest = None if entry.warmup else self._rest_after(logged)
-        return Logged(logged, ask=False, rest=rest, notice=notice)
+        return Logged(logged, ask=False, rest=self._rest_after(logged), notice=notice)
 
     def answer(self, set_id: str, rir: float, failure: Failure | None = None) -> Answered:
         """Keep the "one more rep?" answer; the next target moves up when it says the brain
@@ -207,15 +210,30 @@ class LiveSession:
             return AddExerciseFirst()
         return RestPlan(rest_after(exercise, self._settings()), self.next_up())
 
+    def rest_left_off(self) -> RestPlan | None:
+        """The rest the lifter was in when the app was left (quit, crash, Esc): it counts from
+        the last set, so the next set's rest is known. None when nothing was logged, or the
+        last set was long ago."""
+        sets = self.live.session.sets
+        if not sets or self.live.rest_taken is not None:
+            return None
+        last = max(sets, key=lambda s: s.logged_at)
+        elapsed = (self._now() - last.logged_at).total_seconds()
+        if not 0 <= elapsed <= RESUMED_REST_WINDOW_S:
+            return None
+        exercise = self._exercise_of(last.id)
+        seconds = rest_after(exercise, self._settings()) if last.is_working else WARMUP_REST_S
+        return RestPlan(seconds, self.next_up(), elapsed_s=elapsed)
+
     def rested(self, rest: RestTaken) -> None:
         """The rest just taken, kept for the next set (not saved: it belongs to that set)."""
         self.live = self.live.rested(rest)
 
     def _rest_after(self, set_log: SetLog) -> RestPlan | None:
-        """The rest after `set_log` (none after a warm-up); once the exercise's planned sets
+        """The rest after `set_log` (a short one after a warm-up); once the exercise's planned sets
         are done the session moves on, so the rest screen shows what really comes next."""
         if not set_log.is_working:
-            return None
+            return RestPlan(WARMUP_REST_S, self.next_up())
         seconds = rest_after(self._exercise_of(set_log.id), self._settings())
         current = self.live.exercise
         if current is not None and self.live.set_number > planned_sets(current):
@@ -264,7 +282,11 @@ class LiveSession:
 
     def add(self, lift: Exercise) -> Changed:
         """Add an exercise after the current one and go to it."""
-        self.live = self.live.add_exercise(planned_for(lift))
+        planned = planned_for(lift)
+        if self._extra_rest_s:
+            rest = default_rest(planned, self._settings()) + self._extra_rest_s
+            planned = replace(planned, rest_s=rest)
+        self.live = self.live.add_exercise(planned)
         self._ensure_target()
         return Changed(self._save())
 

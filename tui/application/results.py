@@ -36,10 +36,12 @@ class NextUp:
 
 @dataclass(frozen=True)
 class RestPlan:
-    """A rest to start now: how long, and what comes after it."""
+    """A rest to start now: how long, what comes after it, and how much of it has passed
+    already (a rest picked up again after a resume)."""
 
     seconds: int
     next_up: NextUp | None
+    elapsed_s: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from tui.application.live_session import LiveSession
 from tui.application.rest_rule import default_rest
 from tui.application.writes import NotSaved, attempt
 from tui.core.coach import (
+    EXTRA_REST_S,
     PlanChange,
     Readiness,
     apply_changes,
@@ -114,15 +115,22 @@ class Sessions:
             checkin=plan.checkin,
         )
         notice = self.journal.save(session)
-        return self._live(Live(session)), notice
+        taken = [c for c, t in zip(plan.changes, plan.taken, strict=True) if t]
+        extra = EXTRA_REST_S if any(c.kind == "longer_rest" for c in taken) else 0
+        return self._live(Live(session), extra), notice
 
     def resume(self) -> LiveSession | None:
         session = self.in_progress()
         return None if session is None else self._live(Live.resume(session))
 
-    def _live(self, live: Live) -> LiveSession:
+    def _live(self, live: Live, extra_rest_s: int = 0) -> LiveSession:
         return LiveSession(
-            live, store=self._store, journal=self.journal, settings=self._settings, now=self._now
+            live,
+            store=self._store,
+            journal=self.journal,
+            settings=self._settings,
+            now=self._now,
+            extra_rest_s=extra_rest_s,
         )
 
     # -- finishing from Home ---------------------------------------------------------------

@@ -72,11 +72,19 @@ class Live:
 
     @classmethod
     def resume(cls, session: Session) -> Live:
-        """Pick up where the lifter left off: the first exercise with planned sets still to do."""
-        for position, exercise in enumerate(session.exercises):
-            if len(exercise.working_sets) < planned_sets(exercise):
-                return cls(session, position)
-        return cls(session, max(0, len(session.exercises) - 1))
+        """Pick up where the lifter left off: the exercise of the last set logged while it has
+        planned sets to do, else the next one after it that has, else the first that has."""
+        exercises = session.exercises
+        todo = [i for i, e in enumerate(exercises) if len(e.working_sets) < planned_sets(e)]
+        logged = [(s.logged_at, i) for i, e in enumerate(exercises) for s in e.sets]
+        if logged:
+            _, last = max(logged)
+            after = [i for i in todo if i >= last]
+            if after:
+                return cls(session, after[0])
+        if todo:
+            return cls(session, todo[0])
+        return cls(session, max(0, len(exercises) - 1))
 
     # -- where the lifter is -----------------------------------------------------------
 

@@ -87,6 +87,8 @@ class LoggingScreen(AppScreen[None]):
         self._show()
         if self.session.live.exercise is None:
             self.call_after_refresh(self.action_add)
+        elif (left_off := self.session.rest_left_off()) is not None:
+            self.call_after_refresh(self._start_rest, left_off)  # resumed mid-rest: go on
 
     def waits_after(self, event: events.Key) -> bool:
         """Enter may change the screen; so may `t`, when it was the test-set command and not
@@ -164,7 +166,7 @@ class LoggingScreen(AppScreen[None]):
         up = rest.next_up
         text = "" if up is None else next_up_text(up.exercise, up.set_number, up.target)
         self._show()
-        self.app.push_screen(RestScreen(rest.seconds, text), self._rested)
+        self.app.push_screen(RestScreen(rest.seconds, text, rest.elapsed_s), self._rested)
 
     def _rested(self, result: RestResult | None) -> None:
         if result is None:

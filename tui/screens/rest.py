@@ -58,10 +58,11 @@ class RestScreen(AppScreen[RestResult]):
         Binding("enter,escape", "done", "Next set", id="next"),
     ]
 
-    def __init__(self, planned_s: int, next_text: str) -> None:
+    def __init__(self, planned_s: int, next_text: str, elapsed_s: float = 0.0) -> None:
         super().__init__()
         self.planned_s = planned_s
         self.next_text = next_text
+        self.elapsed_s = elapsed_s  # a rest picked up again after a resume has run this long
         self.rest: Rest | None = None
         self.rang = False
         self._next_change: float | None = None  # on the app's clock: when the countdown turns
@@ -82,7 +83,10 @@ class RestScreen(AppScreen[RestResult]):
         self._countdown = self.query_one("#countdown", BigText)
         self._status = self.query_one("#rest-status", Static)
         self._pacer = self.query_one(BreathPacer)
-        self.rest = Rest(started_at=self.app.clock(), planned_s=self.planned_s)
+        self.rest = Rest(started_at=self.app.clock() - self.elapsed_s, planned_s=self.planned_s)
+        if self.elapsed_s >= self.planned_s:  # it ran out while the app was closed: no bell now
+            self.rang = True
+            self.add_class("over")
         self.tick()
         self.set_interval(TICK_S, self.tick)
 
