@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 from tui.core.catalog import Exercise, find_or_custom, search
 from tui.core.model import ModelError
 from tui.screens.search_dialog import SearchDialog
+from tui.widgets.markup import lit
 
 CUSTOM = "custom"
 
@@ -31,14 +32,14 @@ class ExercisePicker(SearchDialog[Exercise | None]):
         if query.strip() and not any(
             e.name.casefold() == query.strip().casefold() for e in self.shown
         ):
-            options.append(Option(f"+ add your own: {query.strip()}", id=CUSTOM))
+            options.append(Option(f"+ add your own: {lit(query.strip())}", id=CUSTOM))
         matches.add_options(options)
         if options:
             matches.highlighted = 0
 
     @staticmethod
     def _label(exercise: Exercise) -> str:
-        return f"{exercise.name}  [dim]{exercise.category} · {exercise.muscle_group}[/dim]"
+        return f"{lit(exercise.name)}  [dim]{exercise.category} · {exercise.muscle_group}[/dim]"
 
     def _take(self, index: int | None) -> None:
         if index is None:
