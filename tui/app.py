@@ -28,6 +28,7 @@ from tui.core.routines import BUILT_IN
 from tui.format import shown
 from tui.keygate import KeyGate, ReleaseKeys
 from tui.paths import config_dir
+from tui.redact import hide
 from tui.routine_files import load_routines
 from tui.settings import Settings, save_settings
 from tui.store.repository import Store, utc_now
@@ -234,7 +235,11 @@ class OneMoreApp(App[None]):
         """Every notification is plain text, whoever asks (a screen's `notify` asks for markup):
         its words may hold a name, a path or a server's reason, which must read as written."""
         super().notify(
-            shown(message), title=shown(title), severity=severity, timeout=timeout, markup=False
+            shown(hide(message), lines=True),
+            title=shown(hide(title)),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
         )
 
     def tell(self, message: str, severity: SeverityLevel = "warning") -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from tui.redact import hide
 from tui.widgets.markup import lit
 
 
@@ -13,4 +14,4 @@ class SyncLine(Static):
 
     def _show(self, text: str) -> None:
         self.display = bool(text)
-        self.update(f"sync: {lit(text)}")
+        self.update(f"sync: {lit(hide(text))}")  # a server's words: read, never obeyed
