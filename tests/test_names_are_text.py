@@ -189,3 +189,22 @@ def test_a_crash_of_the_app_exits_non_zero(monkeypatch, tmp_path):
 
     monkeypatch.setattr(tui.app, "make_app", lambda *args, **kwargs: Crashed())
     assert main(["--data-dir", str(tmp_path / "data")]) == 1
+
+
+def test_control_characters_from_an_import_file_never_reach_the_terminal(tmp_path, capsys):
+    from tui.__main__ import main
+
+    data = tmp_path / "data"
+    csv = tmp_path / "strong.csv"
+    csv.write_text(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,"
+        "Notes,Workout Notes,RPE\n"
+        "2026-11-20 18:00:00,Push \x1b[2J [/] day,1h,Dip \x1b]0;OWNED\x07,1,20,8,,,,,\n"
+    )
+    assert main(["--data-dir", str(data), "import", "strong", str(csv), "--unit", "kg"]) == 0
+    assert main(["--data-dir", str(data), "last"]) == 0
+    printed = capsys.readouterr()
+    for stream in (printed.out, printed.err):
+        assert "\x1b" not in stream and "\x07" not in stream
+    assert "Dip \\x1b]0;OWNED\\x07" in printed.out  # read, in the report and the review
+    assert "Push \\x1b[2J [/] day" in printed.out

@@ -34,6 +34,12 @@ def say(message: str) -> None:
     print(shown(hide(message), lines=True), file=sys.stderr)
 
 
+def out(text: str) -> None:
+    """Lines for stdout that hold names or words from outside (a review, an import report):
+    control characters written out, so a name can never drive the terminal."""
+    print(shown(text, lines=True))
+
+
 def tell_notices(store: Store) -> None:
     for notice in store.notices:
         say(f"onemore: {notice}")
