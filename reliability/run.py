@@ -19,7 +19,7 @@ from pathlib import Path
 
 from reliability.outcome import Outcome, table
 
-FAMILIES = ("kill", "disk", "corrupt", "network", "fuzz", "terminal", "security")
+FAMILIES = ("kill", "disk", "corrupt", "network", "fuzz", "terminal", "security", "hostile")
 
 
 def sized(count: int, scale: float) -> int:
@@ -144,6 +144,19 @@ def security_cases(work: Path, scale: float, pouch) -> list[Outcome]:
     return outcomes
 
 
+def hostile_cases(work: Path, scale: float, pouch) -> list[Outcome]:
+    from reliability import hostile
+
+    server, figures = hostile.hostile_server(work / "server", sized(4, scale))
+    for name, value in figures.items():
+        print(f"    {name}: {value:.1f}", file=sys.stderr, flush=True)
+    return [
+        hostile.names_on_every_screen(work / "names", sized(60, scale)),
+        hostile.password_in_any_url_shape(work / "urls"),
+        server,
+    ]
+
+
 def record(outcome: Outcome, label: str, problems: list[str]) -> None:
     outcome.tried += 1
     if problems:
@@ -158,6 +171,7 @@ CASES = {
     "fuzz": fuzz_cases,
     "terminal": terminal_cases,
     "security": security_cases,
+    "hostile": hostile_cases,
 }
 
 

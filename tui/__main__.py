@@ -49,11 +49,13 @@ def run_app(args: argparse.Namespace) -> int:
     config = paths.config_file(args.config)
     settings, problems = load_settings(config)
     store = open_store(args)
+    app = make_app(store, settings, problems, config_path=config)
     try:
-        make_app(store, settings, problems, config_path=config).run()
+        app.run()
     finally:
         store.close()
-    return 0
+    # Textual prints a crash's traceback and sets 1: a crash never looks like a clean quit.
+    return app.return_code or 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -25,8 +25,10 @@ from tui.application.sessions import Sessions
 from tui.clock import rest_clock
 from tui.core.model import Routine
 from tui.core.routines import BUILT_IN
+from tui.format import shown
 from tui.keygate import KeyGate, ReleaseKeys
 from tui.paths import config_dir
+from tui.redact import hide
 from tui.routine_files import load_routines
 from tui.settings import Settings, save_settings
 from tui.store.repository import Store, utc_now
@@ -220,6 +222,25 @@ class OneMoreApp(App[None]):
         for notice in self.store.notices[self._told :]:
             self.notify(notice, severity="warning", timeout=12)
         self._told = len(self.store.notices)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification is plain text, whoever asks (a screen's `notify` asks for markup):
+        its words may hold a name, a path or a server's reason, which must read as written."""
+        super().notify(
+            shown(hide(message), lines=True),
+            title=shown(hide(title)),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def tell(self, message: str, severity: SeverityLevel = "warning") -> None:
         """One line for the lifter, where they are looking."""

@@ -4,6 +4,7 @@ lifter's words. The one place for each: `plural`, `number`, `duration`, `set_tex
 from __future__ import annotations
 
 import math
+import re
 from datetime import datetime
 
 from tui.core.entry import Target
@@ -96,3 +97,22 @@ def target_line(target: Target | None) -> str:
 def next_up_text(exercise: str, set_number: int, target: Target | None) -> str:
     """What the rest screen says comes next."""
     return f"Next: {exercise}, set {set_number} — {target_line(target)}"
+
+
+# Control characters (C0, DEL, C1) and the invisible direction overrides: from outside (a
+# server's reason, a synced name, an import file's cell) they could move the cursor, retitle
+# the terminal or reorder what is read. Shown as escapes instead, everywhere.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def shown(text: str, *, lines: bool = False) -> str:
+    """`text` with every control character written out (`\\x1b`, `\\u202e`), so what came from
+    outside is read, never obeyed, by the terminal; `lines` keeps line breaks."""
+    if lines:
+        return "\n".join(_UNSHOWABLE.sub(_escaped, line) for line in text.split("\n"))
+    return _UNSHOWABLE.sub(_escaped, text)

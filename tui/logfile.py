@@ -8,6 +8,8 @@ import logging.handlers
 import os
 from pathlib import Path
 
+from tui.format import shown
+from tui.redact import hide
 from tui.store.storage import FILE_MODE, make_private_folder
 
 
@@ -23,10 +25,18 @@ class PrivateLogFile(logging.handlers.RotatingFileHandler):
         pass
 
 
+class SafeFormatter(logging.Formatter):
+    """Every record as text to read, never to obey: no secret, no control character
+    (a server's reason or a file's cell may carry escape sequences)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return shown(hide(super().format(record)), lines=True)
+
+
 def log_to_file(path: Path, level: int = logging.INFO) -> None:
     make_private_folder(path.parent)
     handler = PrivateLogFile(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)

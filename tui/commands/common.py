@@ -6,7 +6,9 @@ import argparse
 import sys
 
 from tui import paths
+from tui.format import shown
 from tui.logfile import log_to_file
+from tui.redact import hide
 from tui.store.repository import Store
 
 
@@ -27,8 +29,15 @@ def open_store(args: argparse.Namespace) -> Store:
 
 
 def say(message: str) -> None:
-    """A line for the lifter on stderr (stdout stays clean for data)."""
-    print(message, file=sys.stderr)
+    """A line for the lifter on stderr (stdout stays clean for data): no secret in it, and
+    control characters from outside written out, never sent to the terminal."""
+    print(shown(hide(message), lines=True), file=sys.stderr)
+
+
+def out(text: str) -> None:
+    """Lines for stdout that hold names or words from outside (a review, an import report):
+    control characters written out, so a name can never drive the terminal."""
+    print(shown(text, lines=True))
 
 
 def tell_notices(store: Store) -> None:

@@ -13,7 +13,7 @@ from datetime import tzinfo
 from pathlib import Path
 
 from tui import paths
-from tui.commands.common import CommandError, open_store, say, tell_notices
+from tui.commands.common import CommandError, open_store, out, say, tell_notices
 from tui.commands.progress import ProgressBar
 from tui.interchange.assemble import Assembly
 from tui.interchange.csv_rows import UnreadableExport
@@ -134,5 +134,5 @@ def run(args: argparse.Namespace) -> int:
         compare_only(args, assembly, report)
     else:
         write(args, assembly, report)
-    print("\n".join(report_lines(report)))
+    out("\n".join(report_lines(report)))
     return 1 if report.refused else 0

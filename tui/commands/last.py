@@ -15,7 +15,7 @@ import sys
 from tui import paths
 from tui.application.review import review_of
 from tui.application.review_table import table_lines
-from tui.commands.common import CommandError, open_store, say, tell_notices
+from tui.commands.common import CommandError, open_store, out, say, tell_notices
 from tui.core.model import Session
 from tui.settings import load_settings
 from tui.store.repository import Store
@@ -41,11 +41,10 @@ def run(args: argparse.Namespace) -> int:
                 print("null")
             return 0
         review = review_of(session, store.earlier(session), settings.unit)
-    sys.stdout.write(
-        json.dumps(review.to_json(), ensure_ascii=False, indent=2) + "\n"
-        if args.json
-        else "\n".join(table_lines(review)) + "\n"
-    )
+    if args.json:  # JSON writes control characters as \u001b itself
+        sys.stdout.write(json.dumps(review.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out("\n".join(table_lines(review)))
     return 0
 
 

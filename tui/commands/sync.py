@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import math
 
 from tui import paths
-from tui.commands.common import CommandError, open_store, say, tell_notices
+from tui.commands.common import CommandError, open_store, out, say, tell_notices
 from tui.sync.config import SyncConfigError, SyncFlags, load_sync_config
 from tui.sync.service import SyncService
 from tui.sync.status import SyncHealth
@@ -18,6 +19,22 @@ from tui.sync.status import SyncHealth
 NAME = "sync"
 HELP = "send and fetch finished sessions through your CouchDB server"
 EXIT_OFFLINE = 2
+
+
+MAX_TIMEOUT_S = 3600.0
+
+
+def seconds(text: str) -> float:
+    """--timeout: a number of seconds above 0 and at most an hour (not inf, nan or 1e400)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not 0 < value <= MAX_TIMEOUT_S:  # False for nan too
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of seconds from 0 to {MAX_TIMEOUT_S:g}"
+        )
+    return value
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--timeout",
-        type=float,
+        type=seconds,
         default=30.0,
         metavar="SECONDS",
         help="give up and leave the rest pending after this long (default 30)",
@@ -54,14 +71,14 @@ def run(args: argparse.Namespace) -> int:
         report = asyncio.run(SyncService(store, config, deadline_s=args.timeout).run())
         for notice in store.notices[told:]:  # found on the way, such as a damaged sync.json
             say(f"onemore: {notice}")
-    print(report.counts)
+    out(report.counts)
     if report.skipped:
         print(
             f"skipped {report.skipped} server document(s) that are not OneMore sessions "
             "(see the log)"
         )
     if report.status.health in (SyncHealth.SYNCED, SyncHealth.PENDING):
-        print(f"{report.status.text} with {config.target}")
+        out(f"{report.status.text} with {config.target}")
         return 0
     say(f"onemore: {report.status.text}")
     return EXIT_OFFLINE if report.status.health is SyncHealth.OFFLINE else 1

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from tui.keygate import settles
 from tui.screens.base import AppModal
+from tui.widgets.markup import lit
 
 
 class ChoiceScreen(AppModal[int | None]):
@@ -26,7 +27,7 @@ class ChoiceScreen(AppModal[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog picker"):
-            yield Static(self.question, classes="question")
+            yield Static(lit(self.question), classes="question")
             options = [Option(self._numbered(i, label)) for i, label in enumerate(self.labels)]
             yield OptionList(*options, id="choices")
             last = min(9, len(self.labels))

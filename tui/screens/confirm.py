@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from tui.keygate import settles
 from tui.screens.dialog import Dialog
+from tui.widgets.markup import lit
 
 
 class ConfirmScreen(Dialog[str | None]):
@@ -24,9 +25,9 @@ class ConfirmScreen(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="question")
+            yield Static(lit(self.question), classes="question")
             if self.detail:
-                yield Static(self.detail, classes="detail")
+                yield Static(lit(self.detail), classes="detail")
             keys = "   ".join(f"[b]{key}[/b] {label}" for key, (label, _) in self.choices.items())
             yield Static(keys + "   [b]Esc[/b] back", classes="keys")
 

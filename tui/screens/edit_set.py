@@ -12,6 +12,7 @@ from tui.core.model import SetLog
 from tui.format import set_text
 from tui.keygate import settles
 from tui.screens.dialog import Dialog
+from tui.widgets.markup import lit
 
 
 class EditSetScreen(Dialog[tuple[str, SetInput] | None]):
@@ -79,6 +80,6 @@ class EditSetScreen(Dialog[tuple[str, SetInput] | None]):
         try:
             entry = parse_entry(event.value, unit=self.unit)
         except EntryError as problem:
-            self.query_one("#error", Static).update(str(problem))
+            self.query_one("#error", Static).update(lit(problem))
             return
         self.dismiss((self.chosen.id, entry))

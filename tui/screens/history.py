@@ -15,10 +15,11 @@ from tui.core.model import Session
 from tui.core.progress_series import LiftDone
 from tui.core.stats import in_unit
 from tui.core.summary import SessionSummary
-from tui.format import duration, plural
+from tui.format import duration, plural, shown
 from tui.keygate import settles
 from tui.screens.base import AppScreen
 from tui.screens.session_edits import SessionEdits
+from tui.widgets.markup import lit
 from tui.widgets.row_list import Column, RowHeader, RowList
 from tui.widgets.sync_line import SyncLine
 
@@ -39,7 +40,7 @@ def columns(unit: str) -> list[Column]:
 def row(summary: SessionSummary, unit: str) -> list[str]:
     return [
         summary.started_at.astimezone().strftime(DATE),
-        summary.name,
+        shown(summary.name),
         duration(summary.duration_s),
         f"{in_unit(summary.volume_kg, unit):,.0f}",
         str(summary.pr_count),
@@ -104,7 +105,9 @@ class HistoryScreen(AppScreen[None]):
         if self.exercise is None:
             text = f"History · {plural(total, 'session')}"
         else:
-            text = f"History · {self.exercise.name} · {len(self.shown):,} of {total:,} sessions"
+            text = (
+                f"History · {lit(self.exercise.name)} · {len(self.shown):,} of {total:,} sessions"
+            )
         self.query_one("#history-title", Static).update(text)
 
     def _show_status(self) -> None:

@@ -16,6 +16,7 @@ from tui.format import day_text, number, plural, set_text
 from tui.keygate import settles
 from tui.screens.base import AppScreen
 from tui.widgets.footer import Footer
+from tui.widgets.markup import lit
 from tui.widgets.sync_line import SyncLine
 
 EMPTY = "empty"
@@ -26,10 +27,10 @@ def in_progress_text(view: HomeView) -> str:
     if live is None:
         return "No session in progress."
     lines = [
-        f"[b]In progress:[/b] {live.name}, started {day_text(live.started_at)}",
+        f"[b]In progress:[/b] {lit(live.name)}, started {day_text(live.started_at)}",
         f"{plural(live.set_count, 'set')} saved · press [b]r[/b] to resume",
     ]
-    lines += [f"  {name}: {', '.join(set_text(s) for s in sets)}" for name, sets in live.done]
+    lines += [f"  {lit(name)}: {', '.join(set_text(s) for s in sets)}" for name, sets in live.done]
     return "\n".join(lines)
 
 
@@ -38,7 +39,7 @@ def last_session_text(view: HomeView) -> str:
     if last is None:
         return "No finished sessions yet."
     return (
-        f"[b]Last session:[/b] {last.name}, {day_text(last.started_at)}\n"
+        f"[b]Last session:[/b] {lit(last.name)}, {day_text(last.started_at)}\n"
         f"{plural(last.working_sets, 'working set')} · volume {number(last.volume)} {last.unit}"
     )
 
@@ -106,7 +107,7 @@ class HomeScreen(AppScreen[None]):
     @staticmethod
     def _routine_options(routines: tuple[Routine, ...]) -> list[Option]:
         options = [
-            Option(f"{r.name}  [dim]{plural(len(r.exercises), 'exercise')}[/dim]", id=r.id)
+            Option(f"{lit(r.name)}  [dim]{plural(len(r.exercises), 'exercise')}[/dim]", id=r.id)
             for r in routines
         ]
         options.append(Option("Empty session  [dim]add exercises as you go[/dim]", id=EMPTY))

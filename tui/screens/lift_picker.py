@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.progress_series import LiftDone
 from tui.screens.search_dialog import SearchDialog
+from tui.widgets.markup import lit
 
 EVERY = ""  # the result for "all exercises"
 
@@ -32,7 +33,7 @@ class LiftPicker(SearchDialog[str | None]):
         words = query.casefold().split()
         options = [Option("All exercises", id="every")] if self.offer_every and not words else []
         options += [
-            Option(f"{lift.name}  [dim]{sessions_text(lift.sessions)}[/dim]", id=lift.key)
+            Option(f"{lit(lift.name)}  [dim]{sessions_text(lift.sessions)}[/dim]", id=lift.key)
             for lift in self.lifts
             if all(word in lift.name.casefold() for word in words)
         ]

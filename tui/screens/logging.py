@@ -38,6 +38,7 @@ from tui.screens.base import AppScreen
 from tui.screens.one_more import Answer
 from tui.screens.rest import RestResult
 from tui.widgets.exercise_panel import ExercisePanel
+from tui.widgets.markup import lit
 from tui.widgets.set_entry import SetEntry
 from tui.widgets.sync_line import SyncLine
 
@@ -129,7 +130,7 @@ class LoggingScreen(AppScreen[None]):
         event.stop()
         result = self.session.submit(event.value)
         if isinstance(result, EntryProblem):
-            self.query_one("#error", Static).update(result.message)  # what was typed stays
+            self.query_one("#error", Static).update(lit(result.message))  # what was typed stays
         elif isinstance(result, AddExerciseFirst):
             self.action_add()
         else:

@@ -7,13 +7,13 @@ from the list, ↑ goes to its last line, which adds the typed name as the lifte
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.catalog import Exercise, close_match, find_or_custom, search
 from tui.core.model import ModelError
 from tui.screens.search_dialog import SearchDialog
+from tui.widgets.markup import lit
 
 CUSTOM = "custom"
 
@@ -34,18 +34,18 @@ class ExercisePicker(SearchDialog[Exercise | None]):
         if query.strip() and not any(
             e.name.casefold() == query.strip().casefold() for e in self.shown
         ):
-            options.append(Option(f"+ add your own: {query.strip()}", id=CUSTOM))
+            options.append(Option(f"+ add your own: {lit(query.strip())}", id=CUSTOM))
         matches.add_options(options)
         close = bool(self.shown) and (not query.strip() or close_match(query, self.shown[0]))
         matches.highlighted = 0 if close else None
 
     @staticmethod
     def _label(exercise: Exercise) -> str:
-        return f"{exercise.name}  [dim]{exercise.category} · {exercise.muscle_group}[/dim]"
+        return f"{lit(exercise.name)}  [dim]{exercise.category} · {exercise.muscle_group}[/dim]"
 
     def _take(self, index: int | None) -> None:
         if index is None:
-            typed = escape(self.query_one(Input).value.strip())
+            typed = lit(self.query_one(Input).value.strip())
             self.hint(
                 f"Nothing is called “{typed}”: ↓ to pick from the list, "
                 "↑ for the last line to add it as your own."

@@ -13,6 +13,7 @@ from tui.application.sessions import TodayPlan
 from tui.format import duration
 from tui.keygate import settles
 from tui.screens.base import AppScreen
+from tui.widgets.markup import lit, plain
 
 
 class PlanScreen(AppScreen[None]):
@@ -30,8 +31,8 @@ class PlanScreen(AppScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="plan"):
-            yield Static(self.plan.name, classes="heading")
-            yield Static(self.plan.line, id="readiness")
+            yield Static(lit(self.plan.name), classes="heading")
+            yield Static(lit(self.plan.line), id="readiness")
             if self.plan.changes:
                 yield Static("", id="changes", classes="panel")
             yield Static("", id="exercises", classes="panel")
@@ -51,13 +52,15 @@ class PlanScreen(AppScreen[None]):
             lines = ["[b]Suggested for today[/b] (press a number to take or leave it)"]
             for number, (change, taken) in enumerate(zip(plan.changes, plan.taken, strict=True), 1):
                 mark = "[b]✓[/b]" if taken else "·"
-                lines.append(f"{mark} [b]{number}[/b] {change.what}\n      [dim]{change.why}[/dim]")
+                lines.append(
+                    f"{mark} [b]{number}[/b] {lit(change.what)}\n      [dim]{lit(change.why)}[/dim]"
+                )
             self.query_one("#changes", Static).update("\n".join(lines))
         table = Table.grid(padding=(0, 2))
         for planned in self.app.sessions.today(plan):
             rir = f" @{planned.rir:g}" if planned.rir is not None else ""
             table.add_row(
-                planned.name,
+                plain(planned.name),
                 f"{planned.sets} × {planned.reps}{rir}",
                 f"rest {duration(planned.rest_s or 0)}",
             )

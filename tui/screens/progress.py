@@ -25,6 +25,7 @@ from tui.core.stats import in_unit
 from tui.format import duration, number
 from tui.keygate import settles
 from tui.screens.base import AppScreen
+from tui.widgets.markup import lit
 from tui.widgets.progress_chart import ProgressChart
 from tui.widgets.row_list import Column, RowHeader, RowList
 
@@ -140,7 +141,7 @@ class ProgressScreen(AppScreen[None]):
     def _show(self) -> None:
         lift = self.lift
         self.query_one("#lift-name", Static).update(
-            f"Progress · {lift.name}" if lift else "Progress"
+            f"Progress · {lit(lift.name)}" if lift else "Progress"
         )
         self.query_one("#lift-position", Static).update(
             f"exercise {self.position + 1} of {len(self.lifts)}" if lift else ""
@@ -178,7 +179,7 @@ class ProgressScreen(AppScreen[None]):
     def _empty(self) -> str:
         if self.lift is None:
             return "No finished sessions yet: progress shows after your first one."
-        return f"No {NAMES[self.metric]} logged for {self.lift.name} yet."
+        return f"No {NAMES[self.metric]} logged for {lit(self.lift.name)} yet."
 
     def _nearest_point(self) -> int | None:
         """The bar of the selected day, or the closest earlier one with a figure."""

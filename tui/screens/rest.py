@@ -31,6 +31,7 @@ from tui.keygate import settles
 from tui.screens.base import AppScreen
 from tui.widgets.big_text import BigText
 from tui.widgets.breath_pacer import BreathPacer
+from tui.widgets.markup import lit
 
 # How often the breath guide moves: six frames a second, a cell or a few of the bar each
 # (the countdown keeps its own exact timer). Each frame costs Textual about 1.5 ms whatever
@@ -76,7 +77,7 @@ class RestScreen(AppScreen[RestResult]):
             yield Static("", id="rest-status")
             with Center():
                 yield BreathPacer(id="pacer")
-            yield Static(self.next_text, id="next-set")
+            yield Static(lit(self.next_text), id="next-set")
         yield Footer()
 
     def on_mount(self) -> None:

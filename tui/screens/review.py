@@ -19,6 +19,7 @@ from tui.format import day_text, duration
 from tui.keygate import settles
 from tui.screens.base import AppScreen
 from tui.screens.session_edits import SessionEdits
+from tui.widgets.markup import lit
 from tui.widgets.review_view import ReviewView
 from tui.widgets.sync_line import SyncLine
 
@@ -53,7 +54,7 @@ class ReviewScreen(AppScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="review-scroll"):
-            yield Static(title_text(self.summary), id="review-title", classes="heading")
+            yield Static(lit(title_text(self.summary)), id="review-title", classes="heading")
             yield Static("", id="review-problem", classes="error hidden")
             yield ReviewView(id="review")
         yield SyncLine(id="sync-line")
@@ -85,7 +86,7 @@ class ReviewScreen(AppScreen[None]):
 
     def show_problem(self, reason: str) -> None:
         problem = self.query_one("#review-problem", Static)
-        problem.update(f"The review could not be worked out: {reason}.")
+        problem.update(lit(f"The review could not be worked out: {reason}."))
         problem.set_class(False, "hidden")
         self.query_one(ReviewView).display = False  # what is gone is not shown as if it were there
 
@@ -115,7 +116,7 @@ class ReviewScreen(AppScreen[None]):
             self.app.pop_screen()  # deleted: nothing left to review
             return
         self.summary = session_summary(session)  # the review itself was redrawn on the change
-        self.query_one("#review-title", Static).update(title_text(self.summary))
+        self.query_one("#review-title", Static).update(lit(title_text(self.summary)))
 
     @settles
     def action_back(self) -> None:

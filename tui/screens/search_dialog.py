@@ -11,6 +11,7 @@ from textual.widgets import Input, OptionList, Static
 
 from tui.keygate import settles
 from tui.screens.dialog import Dialog
+from tui.widgets.markup import lit
 
 ResultT = TypeVar("ResultT")
 
@@ -30,7 +31,7 @@ class SearchDialog(Dialog[ResultT]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog picker"):
-            yield Static(self.title_text, classes="question")
+            yield Static(lit(self.title_text), classes="question")
             yield Input(placeholder=self.PLACEHOLDER, id="search")
             yield OptionList(id="matches")
             yield Static("", id="hint", classes="detail")

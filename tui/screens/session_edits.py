@@ -18,12 +18,13 @@ from tui.application.past import Deleted, PastChange, Refused, Saved
 from tui.core.entry import SetInput
 from tui.core.model import ExerciseLog, Session, SetLog
 from tui.format import day_text, plural, set_text
+from tui.widgets.markup import lit
 
 Done = Callable[[Session | None], None]  # the session as saved, None once deleted
 
 
 def sets_label(exercise: ExerciseLog) -> str:
-    return f"{exercise.name}  [dim]{plural(len(exercise.sets), 'set')}[/dim]"
+    return f"{lit(exercise.name)}  [dim]{plural(len(exercise.sets), 'set')}[/dim]"
 
 
 class SessionEdits:

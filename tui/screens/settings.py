@@ -9,6 +9,7 @@ from textual.widgets import Footer, Input, Select, Static, Switch
 
 from tui.screens.base import AppScreen
 from tui.settings import PACER_PATTERNS, with_setting
+from tui.widgets.markup import lit, plain
 
 SWITCHES = {
     "ask_one_more": "Ask “one more rep?” after working sets",
@@ -38,7 +39,10 @@ class SettingsScreen(AppScreen[None]):
             yield self._row(
                 "Theme",
                 Select(
-                    [(t, t) for t in themes], value=settings.theme, allow_blank=False, id="theme"
+                    [(plain(t), t) for t in themes],
+                    value=settings.theme,
+                    allow_blank=False,
+                    id="theme",
                 ),
             )
             yield self._row(
@@ -57,7 +61,7 @@ class SettingsScreen(AppScreen[None]):
             yield Static("", id="settings-error", classes="error")
             where = self.app.config_path
             yield Static(
-                f"Saved to {where}" if where else "Not saved to a file in this run.",
+                f"Saved to {lit(where)}" if where else "Not saved to a file in this run.",
                 classes="detail",
             )
         yield Footer()
@@ -73,7 +77,9 @@ class SettingsScreen(AppScreen[None]):
         self.problems = {k: v for k, v in self.problems.items() if k != key}
         if isinstance(changed, str):
             self.problems[key] = changed
-        self.query_one("#settings-error", Static).update("\n".join(self.problems.values()))
+        self.query_one("#settings-error", Static).update(
+            "\n".join(lit(p) for p in self.problems.values())
+        )
         if isinstance(changed, str) or changed == self.app.settings:
             return
         self.app.change_settings(changed)

@@ -17,6 +17,7 @@ from tui.core.summary import SessionSummary, volume_kg
 from tui.format import day_text
 from tui.keygate import settles
 from tui.screens.base import AppScreen
+from tui.widgets.markup import lit
 from tui.widgets.sync_line import SyncLine
 
 
@@ -42,8 +43,8 @@ class SummaryScreen(AppScreen[None]):
         before = self.app.history.same_routine_before(self.session)
         unit = self.app.settings.unit
         with VerticalScroll(id="summary"):
-            yield Static(f"Saved: {self.session.name}", classes="heading")
-            yield Static(routine_change_line(self.session, before, unit), id="routine-change")
+            yield Static(f"Saved: {lit(self.session.name)}", classes="heading")
+            yield Static(lit(routine_change_line(self.session, before, unit)), id="routine-change")
             yield Static("", id="review")
         yield SyncLine(id="sync-line")
         yield Footer()
@@ -66,7 +67,9 @@ class SummaryScreen(AppScreen[None]):
 
     def _show_review(self) -> None:
         review = self.app.history.review(self.session)
-        self.query_one("#review", Static).update("\n".join(table_lines(review)))
+        self.query_one("#review", Static).update(
+            "\n".join(lit(line) for line in table_lines(review))
+        )
 
     def on_screen_resume(self) -> None:
         if self.dismiss_when_back:

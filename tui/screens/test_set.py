@@ -25,6 +25,7 @@ from tui.core.entry import EntryError, SetInput, Target, parse_entry
 from tui.core.model import MAX_REPS, Calibration
 from tui.keygate import settles
 from tui.screens.base import AppModal
+from tui.widgets.markup import lit
 
 HOW = (
     "Do the set as usual. At the rep where you would normally stop, note it and whether "
@@ -63,7 +64,7 @@ class FailureTestScreen(AppModal[FailureTest | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog test-set"):
-            yield Static(f"Test set · {self.exercise_name}", classes="question")
+            yield Static(f"Test set · {lit(self.exercise_name)}", classes="question")
             yield Static(HOW, classes="detail", id="how")
             yield Static(self._stop_question(), classes="question", id="ask")
             yield Input(
@@ -104,7 +105,7 @@ class FailureTestScreen(AppModal[FailureTest | None]):
             self._take_total(event.value)
 
     def _error(self, text: str) -> None:
-        self.query_one("#error", Static).update(text)
+        self.query_one("#error", Static).update(lit(text))
 
     def _take_stop(self, text: str) -> None:
         line = text.strip()

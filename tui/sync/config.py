@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from tui.redact import basic_auth, without_credentials
 from tui.settings import table_key_line, toml_text
 
 URL_ENV = "ONEMORE_SYNC_URL"
@@ -40,15 +41,6 @@ class SyncConfigError(Exception):
 
 class SyncNotSetUp(SyncConfigError):
     """No server named anywhere: the lifter has not turned sync on."""
-
-
-def without_credentials(url: str) -> str:
-    """`url` with any user:password@ taken out, safe to print or log.
-
-    Everything up to the last "@" goes: a password may itself hold "@" or "/" unescaped.
-    """
-    scheme, separator, rest = url.partition("//")
-    return scheme + separator + rest.rpartition("@")[2] if separator else url
 
 
 @dataclass(frozen=True)
@@ -217,4 +209,6 @@ def load_sync_config(
     user = _first(flags.user, environ.get(USER_ENV), table.get("user"), address.user)
     password = _first(environ.get(PASSWORD_ENV), address.password, written_password)
     _check_pair(user, password, path)
+    if user and password:
+        basic_auth(user, password)  # never shown or logged from here on, in any form
     return SyncConfig(address.url, database, user, password, allow_insecure)

@@ -5,12 +5,15 @@ Every failure leaves as a SyncProblem whose message names the server without cre
 
 from __future__ import annotations
 
+import asyncio
+import json
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 import httpx
 
+from tui.format import shown
 from tui.sync.config import SyncConfig
 from tui.sync.errors import BadAnswer, CredentialsRefused, ServerRefused, ServerUnreachable
 from tui.sync.retry import (
@@ -24,6 +27,11 @@ from tui.sync.retry import (
 )
 
 REQUEST_TIMEOUT_S = 10.0
+# What one answer may hold: a page of 100 sessions is well under a megabyte. A server that sends
+# more (a huge or an endless body) is stopped at this many bytes, not read into memory.
+MAX_ANSWER_BYTES = 32 * 1024 * 1024
+# How deep an answer may nest: a session document is about eight levels inside `_changes`.
+MAX_DEPTH = 64
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,31 @@ def _bad(what: str) -> BadAnswer:
 
 def _is_text(value: Any) -> bool:
     return isinstance(value, str) and bool(value)
+
+
+def _is_seq(value: Any) -> bool:
+    """A `_changes` checkpoint: a string (CouchDB 2+) or a number (pouchdb, CouchDB 1)."""
+    return isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
+
+
+def _too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether `value` nests more than `limit` levels (walked without recursion)."""
+    level: list[Any] = [value]
+    for _ in range(limit + 1):
+        level = [
+            child
+            for item in level
+            if isinstance(item, (dict, list))
+            for child in (item.values() if isinstance(item, dict) else item)
+            if isinstance(child, (dict, list))
+        ]
+        if not level:
+            return False
+    return True
+
+
+class TooLarge(Exception):
+    """An answer over MAX_ANSWER_BYTES: stop reading it."""
 
 
 class CouchClient:
@@ -144,7 +177,7 @@ class CouchClient:
         answer = await self._send(what, "GET", f"{self._db_url}/_changes", params=params)
         if not isinstance(answer, dict) or not isinstance(answer.get("results"), list):
             raise _bad(what)
-        if "last_seq" not in answer:
+        if not _is_seq(answer.get("last_seq")):
             raise _bad(what)
         pending = answer.get("pending")
         return ChangesPage(
@@ -160,7 +193,7 @@ class CouchClient:
         if not isinstance(item, dict) or not _is_text(item.get("id")):
             raise _bad(what)
         if _is_text(item.get("error")):
-            return Saved(item["id"], None, item["error"], str(item.get("reason", "")))
+            return Saved(item["id"], None, item["error"], shown(str(item.get("reason", ""))[:200]))
         if not _is_text(item.get("rev")):
             raise _bad(what)
         return Saved(item["id"], item["rev"])
@@ -194,30 +227,60 @@ class CouchClient:
         try:
             async for attempt in retrying(self._deadline):
                 with attempt:
-                    response = await self._attempt(method, url, **request)
+                    response, body = await self._attempt(method, url, **request)
         except PASSING_FAULTS as fault:
             raise ServerUnreachable(self._unreachable(fault)) from fault
         except ServerBusy as busy:
             reason = f"{self._host} is busy or failing (it answered {busy})"
             raise ServerUnreachable(reason) from busy
-        return self._answer(response, what)
+        except TooLarge as large:
+            limit = MAX_ANSWER_BYTES // (1024 * 1024)
+            raise BadAnswer(
+                f"the server's answer to {what} is larger than {limit} MB: stopped reading it"
+            ) from large
+        return self._answer(response, body, what)
 
-    async def _attempt(self, method: str, url: str, **request: Any) -> httpx.Response:
+    async def _attempt(self, method: str, url: str, **request: Any) -> tuple[httpx.Response, bytes]:
+        """One request and its whole answer, within the time left: a server that sends its
+        answer a byte at a time is cut off at the deadline, not after each slow read."""
         left = self._deadline.remaining()
         if left <= 0:  # the backoff slept past the deadline: report what went wrong before
             raise self._last_fault or httpx.ConnectTimeout("the deadline passed")
-        timeout = httpx.Timeout(min(self._request_timeout_s, left))
+        limit = min(self._request_timeout_s, left)
+        sent = self._http.build_request(method, url, timeout=httpx.Timeout(limit), **request)
         try:
-            response = await self._http.request(method, url, timeout=timeout, **request)
+            async with asyncio.timeout(limit):
+                response = await self._http.send(sent, stream=True)
+                try:
+                    if is_busy(response.status_code):
+                        retry_after = retry_after_seconds(response.headers.get("Retry-After"))
+                        self._last_fault = ServerBusy(response.status_code, retry_after)
+                        raise self._last_fault
+                    body = await self._read(response)
+                finally:
+                    await response.aclose()
+        except TimeoutError as late:
+            self._last_fault = httpx.ReadTimeout("the answer did not come in time", request=sent)
+            raise self._last_fault from late
         except PASSING_FAULTS as fault:
             self._last_fault = fault
             raise
-        if is_busy(response.status_code):
-            await response.aclose()
-            retry_after = retry_after_seconds(response.headers.get("Retry-After"))
-            self._last_fault = ServerBusy(response.status_code, retry_after)
-            raise self._last_fault
-        return response
+        return response, body
+
+    @staticmethod
+    async def _read(response: httpx.Response) -> bytes:
+        """The body, up to MAX_ANSWER_BYTES (TooLarge beyond: never all of it in memory)."""
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > MAX_ANSWER_BYTES:
+            raise TooLarge(declared)
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > MAX_ANSWER_BYTES:
+                raise TooLarge(size)
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     def _unreachable(self, fault: Exception) -> str:
         if isinstance(fault, httpx.TimeoutException):
@@ -227,7 +290,7 @@ class CouchClient:
             return f"cannot connect to {self._host} ({detail})"
         return f"the connection to {self._host} broke off ({detail})"
 
-    def _answer(self, response: httpx.Response, what: str) -> Any:
+    def _answer(self, response: httpx.Response, body: bytes, what: str) -> Any:
         status = response.status_code
         if status == 401:
             raise CredentialsRefused(self._refused_credentials())
@@ -242,12 +305,15 @@ class CouchClient:
                 "create it on the server first (as its admin)"
             )
         if not 200 <= status <= 299:
-            reason = self._server_reason(response)
+            reason = self._server_reason(response, body)
             raise ServerRefused(f"the server refused {what}: {status} {reason}")
         try:
-            return response.json()
-        except ValueError as error:
+            answer = json.loads(body)
+        except (ValueError, RecursionError) as error:  # RecursionError: nested thousands deep
             raise BadAnswer(f"the server's answer to {what} is not JSON") from error
+        if _too_deep(answer):
+            raise BadAnswer(f"the server's answer to {what} is nested too deeply")
+        return answer
 
     def _refused_credentials(self) -> str:
         if self._config.user is None:
@@ -258,9 +324,11 @@ class CouchClient:
         return "the server refused the user name or password"
 
     @staticmethod
-    def _server_reason(response: httpx.Response) -> str:
+    def _server_reason(response: httpx.Response, body: bytes) -> str:
+        """The server's own words (its `reason`), cut short, with control characters written
+        out: they go to the terminal, the log and the screen."""
         try:
-            reason = response.json().get("reason", "")
-        except (ValueError, AttributeError):
+            reason = json.loads(body[:65536]).get("reason", "")
+        except (ValueError, AttributeError, RecursionError):
             reason = ""
-        return str(reason)[:200] or response.reason_phrase
+        return shown(str(reason)[:200] or response.reason_phrase)

@@ -9,6 +9,7 @@ it returns a report whose status says synced, N pending, offline (reason) or err
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 
 BATCH_SIZE = 100
 PAGE_SIZE = 100
+RUN_GRACE_S = 2.0  # past the deadline, for the last request to end and its result to be kept
 
 
 class SyncService:
@@ -92,7 +94,14 @@ class SyncService:
         if self.store.read_only:
             return _error("another OneMore has this data folder open; sync runs from that one")
         try:
-            await self._carry(report)
+            # The deadline bounds every request; this bounds the run as a whole, store work
+            # between requests included, so no server can hold a sync past it.
+            async with asyncio.timeout(self.deadline_s + RUN_GRACE_S):
+                await self._carry(report)
+        except TimeoutError:
+            return SyncStatus(
+                SyncHealth.OFFLINE, reason=f"the sync did not finish in {self.deadline_s:g} s"
+            )
         except ServerUnreachable as problem:
             return SyncStatus(SyncHealth.OFFLINE, reason=problem.reason)
         except SyncProblem as problem:

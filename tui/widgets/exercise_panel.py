@@ -10,6 +10,7 @@ from textual.widgets import Static
 from tui.application.results import LoggingView
 from tui.format import day_text, target_digits, target_line
 from tui.widgets.big_text import BigText
+from tui.widgets.markup import lit
 from tui.widgets.set_table import SetTable
 
 
@@ -37,7 +38,7 @@ class ExercisePanel(Vertical):
             name.update("No exercise yet: press [b]a[/b] to add one")
             self.query_one("#position", Static).update("")
             return
-        name.update(exercise.name)
+        name.update(lit(exercise.name))
         self.query_one("#position", Static).update(
             f"exercise {view.position + 1} of {view.exercises}"
         )
@@ -46,7 +47,7 @@ class ExercisePanel(Vertical):
         self.query_one("#set-number", Static).update(label)
         self.query_one("#target-digits", BigText).update(target_digits(view.target))
         self.query_one("#target-line", Static).update(target_line(view.target))
-        self.query_one("#why", Static).update(view.why)
+        self.query_one("#why", Static).update(lit(view.why))
         self.query_one("#today", SetTable).show(exercise.sets, unsaved=view.unsaved)
         when = view.previous_at
         label = f"Last time ({day_text(when)})" if when else "Last time"

@@ -29,7 +29,8 @@ from tui.application.review_table import (
     stops_text,
     volume_text,
 )
-from tui.format import duration, number, plural
+from tui.format import duration, number, plural, shown
+from tui.widgets.markup import plain
 
 INDENT = (0, 0, 0, 2)
 STOP_MONTHS = 6  # months of perceived vs technical stops shown
@@ -73,11 +74,13 @@ class ReviewView(Widget):
     # -- one exercise --------------------------------------------------------------------
 
     def _exercise(self, exercise: ExerciseReview, unit: str) -> list[RenderableType]:
-        title = Text(exercise.name, style=self._style("heading"))
+        title = Text(shown(exercise.name), style=self._style("heading"))
         if exercise.prs:
             title.append(f"   {plural(len(exercise.prs), 'PR')}", style=self._style("pr"))
         parts: list[RenderableType] = [title, Padding(self._sets(exercise.sets, unit), INDENT)]
-        lines = [Text(line, style=style) for line, style in self._exercise_lines(exercise, unit)]
+        lines = [
+            Text(shown(line), style=style) for line, style in self._exercise_lines(exercise, unit)
+        ]
         return parts + [Padding(line, INDENT) for line in lines]
 
     def _sets(self, sets: Sequence[SetReview], unit: str) -> Table:
@@ -96,12 +99,12 @@ class ReviewView(Widget):
         table.add_column("", overflow="fold", ratio=1)
         for row in sets:
             table.add_row(
-                Text(row.text, style=muted if row.warmup else Style()),
+                Text(shown(row.text), style=muted if row.warmup else Style()),
                 number(row.e1rm),
                 duration(row.rest_actual_s),
                 duration(row.rest_planned_s),
                 duration(row.calm_after_s),
-                Text(set_note(row), style=self._note_style(row)),
+                Text(shown(set_note(row)), style=self._note_style(row)),
             )
         return table
 
@@ -132,13 +135,13 @@ class ReviewView(Widget):
         table = Table.grid(padding=(0, 2))
         table.add_column(style=self._style("muted"), no_wrap=True)
         table.add_column(overflow="fold")
-        table.add_row("volume", volume_text(review))
-        table.add_row("rest", rest_text(review.rest))
-        table.add_row("reps left", effort_text(review.effort))
-        table.add_row("stops", stops_text(review.effort))
+        table.add_row("volume", plain(volume_text(review)))
+        table.add_row("rest", plain(rest_text(review.rest)))
+        table.add_row("reps left", plain(effort_text(review.effort)))
+        table.add_row("stops", plain(stops_text(review.effort)))
         over_time = stops_over_time(review.stops_by_month)
         if over_time:
-            table.add_row("over time", over_time)
+            table.add_row("over time", plain(over_time))
         if overall := overall_calibration(review):
             table.add_row("calibration", Text(overall, style=self._style("test")))
         return [Text("Session", style=self._style("heading")), Padding(table, INDENT)]

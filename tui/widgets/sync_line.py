@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from tui.redact import hide
+from tui.widgets.markup import lit
+
 
 class SyncLine(Static):
     def on_mount(self) -> None:
@@ -11,4 +14,4 @@ class SyncLine(Static):
 
     def _show(self, text: str) -> None:
         self.display = bool(text)
-        self.update(f"sync: {text}")
+        self.update(f"sync: {lit(hide(text))}")  # a server's words: read, never obeyed
