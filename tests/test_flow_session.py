@@ -228,7 +228,9 @@ async def test_rest_keys_longer_shorter_pause(data_dir, tmp_path):
         clock.seconds += 60
         app.screen.tick()
         assert countdown.value == "2:30" and "PAUSED" in text(app, "#rest-status")
+        assert app.active_bindings["space"].binding.description == "Go on"  # the footer's word
         await pilot.press("space")
+        assert app.active_bindings["space"].binding.description == "Pause"
         clock.seconds += 30
         app.screen.tick()
         assert countdown.value == "2:00"

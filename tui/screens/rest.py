@@ -55,6 +55,7 @@ class RestScreen(AppScreen[RestResult]):
         Binding("up", "longer", "+30 s", id="longer"),
         Binding("down", "shorter", "−30 s", id="shorter"),
         Binding("space", "pause", "Pause", id="pause"),
+        Binding("space", "go_on", "Go on", id="go-on"),  # the same key, named for a paused rest
         Binding("c", "calm", "Calm now", id="calm"),
         Binding("enter,escape", "done", "Next set", id="next"),
     ]
@@ -176,11 +177,24 @@ class RestScreen(AppScreen[RestResult]):
             self.remove_class("over")
         self.tick()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The footer names space for what it does now: Pause, or Go on while paused."""
+        paused = self.rest is not None and self.rest.paused_at is not None
+        if action == "pause":
+            return not paused
+        if action == "go_on":
+            return paused
+        return True
+
     def action_pause(self) -> None:
         assert self.rest is not None
         paused = self.rest.paused_at is not None
         self.rest = self.rest.resume(self.now) if paused else self.rest.pause(self.now)
         self.tick()
+        self.refresh_bindings()
+
+    def action_go_on(self) -> None:
+        self.action_pause()
 
     def action_calm(self) -> None:
         assert self.rest is not None
