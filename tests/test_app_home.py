@@ -127,7 +127,7 @@ async def test_a_theme_that_is_not_installed_is_not_written_over_in_the_config(
 async def test_settings_changed_on_screen_are_saved_and_bad_numbers_are_told(
     data_dir, clock, tmp_path
 ):
-    from textual.widgets import Input, Switch
+    from textual.widgets import Input, Select, Switch
 
     from tui.settings import load_settings
 
@@ -144,7 +144,12 @@ async def test_settings_changed_on_screen_are_saved_and_bad_numbers_are_told(
         )
         async with app.run_test(size=(100, 40)) as pilot:
             await pilot.press("comma")
+            assert text_of(app, "#settings-saved").startswith("A change is saved to")  # not yet
+            themes = app.screen.query_one("#theme", Select)
+            assert {str(option[1]) for option in themes._options} <= set(app.own_themes)
             app.screen.query_one("#bell", Switch).value = False
+            await pilot.pause()
+            assert text_of(app, "#settings-saved").startswith("Saved to")
             rest = app.screen.query_one("#rest_compound_s", Input)
             rest.value = "4000"
             await pilot.pause()

@@ -84,6 +84,7 @@ class OneMoreApp(App[None]):
         themes, problems = load_themes(built_in_folder(), folder / "themes")
         for theme in themes:
             self.register_theme(theme)
+        self.own_themes = tuple(theme.name for theme in themes)  # the Settings list: not Textual's
         self._notices += problems
         self.sessions = Sessions(store, settings=lambda: self.settings, now=now)
         self.past = PastSessions(store, now=now, changed=self.finished_sessions_changed)
@@ -205,17 +206,19 @@ class OneMoreApp(App[None]):
         if theme.name != self.settings.theme:
             self.change_settings(replace(self.settings, theme=theme.name))
 
-    def change_settings(self, settings: Settings) -> None:
-        """Use `settings` from now on and keep them in config.toml."""
+    def change_settings(self, settings: Settings) -> bool:
+        """Use `settings` from now on and keep them in config.toml; whether they were saved."""
         self.settings = settings
         if self.config_path is None:
-            return
+            return False
         try:
             save_settings(settings, self.config_path)
         except OSError as error:
             self.tell(
                 f"Settings not saved to {self.config_path}: {error.strerror or error}", "error"
             )
+            return False
+        return True
 
     def tell_new_notices(self) -> None:
         """Show what the store found since the last look (start-up notices are shown once)."""

@@ -27,7 +27,7 @@ class SettingsScreen(AppScreen[None]):
 
     def compose(self) -> ComposeResult:
         settings = self.app.settings
-        themes = sorted(self.app.available_themes)
+        themes = sorted({*self.app.own_themes, settings.theme} & set(self.app.available_themes))
         with VerticalScroll(id="settings"):
             yield Static("Settings", classes="heading")
             yield self._row(
@@ -61,8 +61,11 @@ class SettingsScreen(AppScreen[None]):
             yield Static("", id="settings-error", classes="error")
             where = self.app.config_path
             yield Static(
-                f"Saved to {lit(where)}" if where else "Not saved to a file in this run.",
+                f"A change is saved to {lit(where)} at once."
+                if where
+                else "Changes last for this run only (no settings file).",
                 classes="detail",
+                id="settings-saved",
             )
         yield Footer()
 
@@ -82,9 +85,13 @@ class SettingsScreen(AppScreen[None]):
         )
         if isinstance(changed, str) or changed == self.app.settings:
             return
-        self.app.change_settings(changed)
+        saved = self.app.change_settings(changed)
         if key == "theme":
             self.app.theme = str(value)
+        if saved:
+            self.query_one("#settings-saved", Static).update(
+                f"Saved to {lit(self.app.config_path)}."
+            )
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id and event.value is not Select.NULL:
