@@ -105,11 +105,12 @@ def test_an_empty_session_asks_for_an_exercise_first(data_dir, clock):
 def test_the_answer_is_kept_and_a_perceived_stop_moves_the_next_target_up(data_dir, clock):
     with Store(data_dir, now=clock) as store:
         live = started(store, clock)
-        first = logged(live.submit("100x5")).set_log
+        first = logged(live.submit("100x7")).set_log  # the plan: 5 at 2 left
         answered = live.answer(first.id, 0, "perceived")
         assert answered.rest is not None and answered.rest.seconds == 180
         view = live.view()
-        assert view.target is not None and view.target.reps == 6
+        # 7 reps and at least one more: 8 to failure, so 5 at 2 left is heavier than 100
+        assert view.target is not None and (view.target.weight, view.target.reps) == (102.5, 5)
         assert "felt too heavy" in view.why
     saved = on_disk(data_dir).sets[0]
     assert (saved.rir, saved.failure) == (0, "perceived")
@@ -121,7 +122,8 @@ def test_the_coach_line_of_one_exercise_never_shows_on_another(data_dir, clock):
         live.answer(logged(live.submit("100x5")).set_log.id, 0, "perceived")
         assert live.view().why
         live.move(1)
-        assert live.view().exercise.name == "Barbell Curl" and live.view().why == ""
+        assert live.view().exercise.name == "Barbell Curl"
+        assert "felt too heavy" not in live.view().why
         live.move(-1)
         assert live.view().why  # still there for the squat's next set
 
@@ -186,7 +188,7 @@ def test_undo_brings_back_the_target_and_the_unit_from_before_the_mistake(data_d
     with Store(data_dir, now=clock) as store:
         live = started(store, clock)
         live.submit("200x15 @2")
-        assert live.view().target.weight == 200
+        assert live.view().target.weight == 220  # 17 to failure: 5 at 2 left, 10 % up at most
         undone = live.undo()
         assert isinstance(undone, Changed) and undone.undone.weight == 200
         target = live.view().target
