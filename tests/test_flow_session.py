@@ -43,7 +43,7 @@ async def test_check_in_plan_log_answer_rest_finish(data_dir, tmp_path):
         assert screen_name(app) == "LoggingScreen"
         assert "Set 2 of 3" in text(app, "#set-number")
 
-        await pilot.press("enter")  # empty line: the target, 100 x 5
+        await pilot.press("enter")  # empty line: the target, 97.5 x 5 (fatigue after 100 x 5 @2)
         await pilot.press("escape")  # skip the question
         await pilot.press("enter")  # and the rest
         await pilot.press("f", "enter")
@@ -57,7 +57,7 @@ async def test_check_in_plan_log_answer_rest_finish(data_dir, tmp_path):
         first, second = session.sets
         assert (first.weight, first.reps, first.rir) == (100, 5, 2)
         assert first.rest_actual_s is None
-        assert (second.weight, second.reps, second.rir) == (100, 5, None)  # skipped: unknown
+        assert (second.weight, second.reps, second.rir) == (97.5, 5, None)  # skipped: unknown
         assert (second.rest_planned_s, second.rest_actual_s, second.calm_after_s) == (180, 195, 45)
         assert session.checkin.sleep == 4
 
@@ -114,7 +114,7 @@ async def test_three_reps_left_when_aiming_low_moves_the_weight_up(data_dir, tmp
         assert "Target: 100 kg × 5, 1 reps in reserve" in text(app, "#target-line")
         await pilot.press("enter", "3", "enter")  # the target, and 3 reps were left
         assert "105 kg × 5" in text(app, "#target-line")  # 8 to failure, not the planned 6
-        assert "you said 3 left. 5 reps at 1 left: 105 kg" in text(app, "#why")
+        assert "you said 3 left. 5 reps at 1 left (allowing" in text(app, "#why")
 
 
 async def test_keys_typed_during_rest_are_not_lost(data_dir, tmp_path):

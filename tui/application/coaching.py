@@ -18,7 +18,14 @@ from tui.core.effort import effort
 from tui.core.live import planned_for
 from tui.core.model import ExerciseLog, Session, SetLog
 from tui.core.summary import calibration_before
-from tui.core.targets import TREND_SESSIONS, Advice, Plan, first_of_day, within_session
+from tui.core.targets import (
+    TREND_SESSIONS,
+    Advice,
+    Plan,
+    fatigue_reps,
+    first_of_day,
+    within_session,
+)
 from tui.settings import Settings
 from tui.store.repository import Store
 
@@ -40,13 +47,13 @@ class Coach:
         planned = exercise.planned or planned_for(lift)
         plan = Plan.of(planned, tough=readiness(session.checkin) == "low")
         bias = self.bias(session, exercise.key)
-        working = exercise.working_sets
-        if working:
-            today = [effort(s, bias, plan.rir) for s in working]
-            return within_session(today, plan, lift)
         sessions = [
             [effort(s, bias, rir) for s in sets] for sets, rir in self._recent(session, exercise)
         ]
+        working = exercise.working_sets
+        if working:
+            today = [effort(s, bias, plan.rir) for s in working]
+            return within_session(today, plan, lift, fatigue_reps(sessions))
         return first_of_day(sessions, plan, lift, self._settings().unit)
 
     def bias(self, session: Session, exercise_key: str) -> Bias:

@@ -3,8 +3,9 @@
 The real RIR is the lifter's answer corrected by their own bias (`tui.core.bias`):
 - an answer of r reps left counts as r + bias (never below 0);
 - "form broke" (a technical stop) is failure: 0 left, whatever the bias;
-- "it only felt too heavy" (a perceived stop at 0) counts as at least `PERCEIVED_FLOOR` more,
-  unless `MIN_TESTS_TO_OVERRULE` test sets say how many the lifter really has then;
+- "it only felt too heavy" (a perceived stop at 0) counts as at least `PERCEIVED_FLOOR` more
+  (form held, so the rep was likely there), or the bias when that is more; only when
+  `MIN_TESTS_TO_OVERRULE` test sets say the lifter over-predicts is it less (1 + the bias);
 - no answer: the set is taken as done at the planned RIR (felt, so the bias applies too).
 
 e1RM by Epley, `w·(1 + r/30)` with r the reps to failure, as the review does: only up to 12
@@ -103,8 +104,8 @@ def real_rir(said: float | None, failure: Failure | None, bias: Bias, planned: f
     if failure == "technical":
         return 0.0
     if failure == "perceived":
-        if bias.n >= MIN_TESTS_TO_OVERRULE:
-            return max(0.0, bias.reps)
+        if bias.n >= MIN_TESTS_TO_OVERRULE and bias.reps < 0:
+            return max(0.0, PERCEIVED_FLOOR + bias.reps)
         return max(PERCEIVED_FLOOR, bias.reps)
     if said is None:
         return bias.corrected(planned)

@@ -2,12 +2,17 @@
 
 Within a session (`within_session`): the load for the planned reps at the planned RIR from
 today's working sets on the Epley curve, `load = C / (1 + (reps + RIR)/30)`, where C is the
-weighted mean of each set's curve `w·(1 + (reps + real RIR)/30)` and each set weighs twice the
-one before it (the latest weighs most: it carries today's fatigue). Then:
-- a perceived stop, or more reps left than planned: never below the load just done, and with
-  a full rep more left than planned at least one increment above it;
+weighted mean of each set's curve `w·(1 + (reps + real RIR)/30)` and each set weighs four
+times the one before it (the latest weighs most: it carries today's fatigue). The next set
+is planned closer to failure than the last by the lifter's own fatigue per set
+(`fatigue_reps`: how many reps to failure their sets lost from one to the next in recent
+sessions, shrunk toward `FATIGUE_REPS`, half a rep). Then:
+- the answers say push (a full rep more left than planned, or a perceived stop at no fewer
+  reps to failure than planned): never below the load just done; with a full rep more left
+  than planned on the planned reps, at least one increment above it. A perceived stop counts
+  as at least one more (`tui.core.effort`), so it moves the target up from where a technical
+  stop at the same reps would put it;
 - a technical stop early, or fewer reps than asked at no more reps left: never above it;
-- the planned reps at the planned RIR (within half a rep): the same load, whatever came before;
 - at most `MAX_STEP` (10 %) from the load just done: one odd answer cannot throw a set far.
 
 First set of the day (`first_of_day`): the same curve from the exercise's recent sessions,
@@ -26,6 +31,7 @@ the reps instead.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,6 +42,9 @@ from tui.core.entry import Target
 from tui.core.model import LB_PER_KG, MAX_REPS, PlannedExercise
 
 MAX_STEP = 0.10
+FATIGUE_REPS = 0.5  # reps to failure a set loses to the one before: the prior, until measured
+FATIGUE_PRIOR_PAIRS = 6  # the prior counts as this many measured pairs of sets
+MAX_FATIGUE_REPS = 2.0
 TREND_SESSIONS = 3
 DEFAULT_RIR = 2.0
 TOUGH_DAY_EXTRA_RIR = 1.0
@@ -87,9 +96,9 @@ def _in_unit(kg: float, unit: str) -> float:
     return kg * LB_PER_KG if unit == "lb" else kg
 
 
-def _weighted(values: Sequence[float]) -> float:
-    """Each value weighs twice the one before it."""
-    weights = [2.0**i for i in range(len(values))]
+def _weighted(values: Sequence[float], ratio: float = 2.0) -> float:
+    """Each value weighs `ratio` times the one before it."""
+    weights = [ratio**i for i in range(len(values))]
     return sum(v * w for v, w in zip(values, weights, strict=True)) / sum(weights)
 
 
@@ -112,7 +121,24 @@ def _tough(plan: Plan) -> str:
 # -- within a session ----------------------------------------------------------------------
 
 
-def within_session(today: Sequence[Effort], plan: Plan, lift: Exercise) -> Advice:
+def fatigue_reps(sessions: Sequence[Sequence[Effort]]) -> float:
+    """Reps to failure a set loses to the one before it, from pairs of answered sets in
+    earlier sessions (the curve of one set at the next one's load, minus what it had),
+    shrunk toward `FATIGUE_REPS` as if it were `FATIGUE_PRIOR_PAIRS` pairs."""
+    drops = []
+    for sets in sessions:
+        for before, after in itertools.pairwise(sets):
+            loaded = not (before.bodyweight or after.bodyweight) and after.weight_kg > 0
+            if loaded and before.known and after.known:
+                predicted = 30 * (before.capacity_kg / after.weight_kg - 1)
+                drops.append(predicted - after.to_failure)
+    shrunk = (sum(drops) + FATIGUE_REPS * FATIGUE_PRIOR_PAIRS) / (len(drops) + FATIGUE_PRIOR_PAIRS)
+    return min(MAX_FATIGUE_REPS, max(0.0, shrunk))
+
+
+def within_session(
+    today: Sequence[Effort], plan: Plan, lift: Exercise, fatigue: float = FATIGUE_REPS
+) -> Advice:
     """The next set's target from today's working sets (at least one, oldest first)."""
     if not today:
         raise ValueError("within_session needs at least one working set")
@@ -121,50 +147,46 @@ def within_session(today: Sequence[Effort], plan: Plan, lift: Exercise) -> Advic
         return _reps_only(today, plan)
     unit = last.unit
     increment = lift.increment(unit)
-    capacity = _in_unit(_weighted([e.capacity_kg for e in today]), unit)
-    reps, raw = _reps_and_raw(capacity, last.weight, plan)
+    capacity = _in_unit(_weighted([e.capacity_kg for e in today], ratio=4.0), unit)
+    reps, raw = _reps_and_raw(capacity, last.weight, plan, fatigue)
     raw = min(max(raw, last.weight * (1 - MAX_STEP)), last.weight * (1 + MAX_STEP))
     load = loadable(raw, increment)
-    perceived = last.failure == "perceived"
+    planned = reps + plan.rir
+    push = last.known and (
+        last.to_failure >= planned + 1
+        or (last.failure == "perceived" and last.to_failure >= planned)
+    )
     roomy = last.known and last.failure is None and last.rir >= plan.rir + 1 and last.reps >= reps
     short = last.reps < reps and (last.failure == "technical" or last.rir <= plan.rir)
     note = ""
-    if _on_plan(last, reps, plan):
-        load, note = last.weight, " On plan: the same load."
-    if (perceived or roomy) and load < last.weight:
+    if push and load < last.weight:
         load, note = last.weight, " Never below what you just did when your answer says push."
     if roomy and reps <= last.reps and load <= last.weight:
         load = loadable(last.weight + increment, increment)
         note = " More left than planned: one step heavier."
-    if short and not perceived and load > last.weight:
+    if short and not push and load > last.weight:
         load, note = last.weight, " Fewer reps than asked: not heavier."
     target = Target(weight=load, reps=reps, rir=plan.rir, unit=unit)
+    tired = f" (allowing {fatigue:.1f} rep for fatigue)" if fatigue >= 0.25 else ""
     why = (
-        f"Last set {last.line}. {reps} reps at {plan.rir:g} left: "
+        f"Last set {last.line}. {reps} reps at {plan.rir:g} left{tired}: "
         f"{_load_text(load, unit, False)}{_rounding(raw, load, unit) if not note else ''}.{note}"
     )
     return Advice(target, why)
 
 
-def _on_plan(last: Effort, reps: int, plan: Plan) -> bool:
-    """The planned reps at the planned RIR (within half a rep): nothing to change."""
-    return (
-        last.known
-        and last.failure is None
-        and last.reps == reps
-        and abs(last.rir - plan.rir) <= 0.5
-    )
-
-
-def _reps_and_raw(capacity: float, at: float, plan: Plan) -> tuple[int, float]:
+def _reps_and_raw(
+    capacity: float, at: float, plan: Plan, fatigue: float = 0.0
+) -> tuple[int, float]:
     """The reps to ask for and the unrounded load, for fixed reps or a rep range."""
+    rir = plan.rir + fatigue
     if plan.top is None:
-        return plan.reps, load_for(capacity, plan.reps + plan.rir)
-    possible = math.floor(30 * (capacity / at - 1) - plan.rir + 0.5)
+        return plan.reps, load_for(capacity, plan.reps + rir)
+    possible = math.floor(30 * (capacity / at - 1) - rir + 0.5)
     if plan.reps <= possible <= plan.top:
         return possible, at
     reps = plan.top if possible > plan.top else plan.reps
-    return reps, load_for(capacity, reps + plan.rir)
+    return reps, load_for(capacity, reps + rir)
 
 
 def _reps_only(today: Sequence[Effort], plan: Plan) -> Advice:
@@ -215,7 +237,7 @@ def first_of_day(
     unit, ref, increment = top.unit, top.weight, lift.increment(top.unit)
     curves = [c for c in (session_capacity_kg(s) for s in done[-TREND_SESSIONS:]) if c]
     capacity = _in_unit(_weighted(curves), unit)
-    trend = f"your last {len(curves)} sessions" if len(curves) > 1 else "last time"
+    trend = f"; the trend of your last {len(curves)} sessions says" if len(curves) > 1 else "."
     if plan.top is not None:
         return _double_progression(last, top, capacity, plan, increment, trend)
     raw = load_for(capacity, plan.reps + plan.rir)
@@ -233,7 +255,7 @@ def first_of_day(
         load, note = ref, " Some sets fell short of the reps: not heavier."
     target = Target(weight=load, reps=plan.reps, rir=plan.rir, unit=unit)
     why = (
-        f"Last time {top.line}; from {trend}: {plan.reps} reps at {plan.rir:g} left: "
+        f"Last time {top.line}{trend} {plan.reps} reps at {plan.rir:g} left: "
         f"{load:g} {unit}{_rounding(raw, load, unit) if not note else ''}.{note}{_tough(plan)}"
     )
     return Advice(target, why)
@@ -270,7 +292,7 @@ def _double_progression(
     reps = min(plan.top, possible)
     target = Target(weight=top.weight, reps=reps, rir=plan.rir, unit=top.unit)
     why = (
-        f"Last time {best.line}; from {trend}: {reps} of {plan.reps_text} reps at "
+        f"Last time {best.line}{trend} {reps} of {plan.reps_text} reps at "
         f"{plan.rir:g} left at {top.weight:g} {top.unit}.{_tough(plan)}"
     )
     return Advice(target, why)
