@@ -7,6 +7,8 @@ not only from the object's own state.
 from __future__ import annotations
 
 import errno
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -29,11 +31,19 @@ from tui.application.test_set import FailureTest
 from tui.core.catalog import find
 from tui.core.entry import SetInput
 from tui.core.live import Live
-from tui.core.model import Calibration, CheckIn, PlannedExercise, Routine
+from tui.core.model import (
+    Calibration,
+    CheckIn,
+    ExerciseLog,
+    PlannedExercise,
+    Routine,
+    Session,
+    SetLog,
+)
 from tui.settings import Settings
 from tui.store.repository import Store
 
-from .conftest import FakeClock, make_session
+from .conftest import FakeClock, make_session, make_set
 
 SQUAT = PlannedExercise(
     "Barbell Back Squat", sets=2, reps=5, rir=2, weight=100, catalog_id="barbell_back_squat"
@@ -337,3 +347,46 @@ def test_a_read_only_store_keeps_the_sets_on_screen_and_says_why(data_dir, clock
             result = logged(live.submit("100x5 @2"))
             assert "another OneMore" in result.notice
             assert result.set_log.id in live.view().unsaved
+
+
+# -- the coach of issue 14, through the live session ------------------------------------------
+
+
+def filed(store: Store, clock: FakeClock, *sets: SetLog, lift: PlannedExercise = SQUAT) -> None:
+    """A finished session a few days back with `sets` of `lift`."""
+    log = ExerciseLog(id="past", name=lift.name, catalog_id=lift.catalog_id, sets=sets)
+    at = clock() - timedelta(days=3)
+    store.add_finished([Session("past", "Leg day", at, at + timedelta(hours=1), exercises=(log,))])
+
+
+def test_the_first_target_comes_from_what_was_lifted_last_time(data_dir, clock):
+    with Store(data_dir, now=clock) as store:
+        filed(store, clock, make_set(142.5, 10, rir=1))
+        view = started(store, clock).view()
+    # 142.5 × 10 with 1 left is 11 to failure: 5 at 2 left is heavier (at most 10 % more)
+    assert view.target.weight > 142.5 and view.target.reps == 5
+    assert "Last time 142.5 × 10, you said 1 left" in view.why
+
+
+def test_test_sets_before_today_correct_the_answers_and_say_so(data_dir, clock):
+    tested = replace(
+        make_set(100, 8, rir=0),
+        failure="technical",
+        calibration=Calibration(reps_at_stop=5, predicted_rir=1, total_reps=8),  # 2 more
+    )
+    with Store(data_dir, now=clock) as store:
+        filed(store, clock, make_set(100, 5, rir=2), tested)
+        live = started(store, clock)
+        live.answer(logged(live.submit("100x5")).set_log.id, 2)
+        view = live.view()
+    # one test set found 2 more than felt; shrunk as if 3 more had found none: +0.5
+    assert "your 1 test set on all lifts say you usually have 2.0 more" in view.why
+    assert "(counted as +0.5)" in view.why and view.target.weight >= 100
+
+
+def test_a_tough_day_plans_one_more_rep_in_reserve(data_dir, clock):
+    with Store(data_dir, now=clock) as store:
+        filed(store, clock, make_set(60, 10, rir=1), lift=CURL)
+        low = CheckIn(sleep=1, stress=2, energy=2)
+        view = started(store, clock, Routine("c", "Curls", (CURL,)), checkin=low).view()
+    assert view.target.rir == 2 and view.target.weight < 60 and "tough day" in view.why
