@@ -114,7 +114,9 @@ async def test_three_reps_left_when_aiming_low_moves_the_weight_up(data_dir, tmp
         assert "Target: 100 kg × 5, 1 reps in reserve" in text(app, "#target-line")
         await pilot.press("enter", "3", "enter")  # the target, and 3 reps were left
         assert "105 kg × 5" in text(app, "#target-line")  # 8 to failure, not the planned 6
-        assert "you said 3 left. 5 reps at 1 left (allowing" in text(app, "#why")
+        assert "you said 3 left. Next 5 at 1 left, less 0.5 rep for fatigue: 105 kg" in text(
+            app, "#why"
+        )
 
 
 async def test_keys_typed_during_rest_are_not_lost(data_dir, tmp_path):

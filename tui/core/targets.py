@@ -105,7 +105,7 @@ def _weighted(values: Sequence[float], ratio: float = 2.0) -> float:
 def _rounding(raw: float, load: float, unit: str) -> str:
     if abs(raw - load) < 0.05:
         return ""
-    return f" ({raw:.1f} rounded {'up' if load > raw else 'down'} to what loads)"
+    return f" ({raw:.1f}, rounded {'up' if load > raw else 'down'})"
 
 
 def _load_text(weight: float, unit: str, bodyweight: bool) -> str:
@@ -167,9 +167,9 @@ def within_session(
     if short and not push and load > last.weight:
         load, note = last.weight, " Fewer reps than asked: not heavier."
     target = Target(weight=load, reps=reps, rir=plan.rir, unit=unit)
-    tired = f" (allowing {fatigue:.1f} rep for fatigue)" if fatigue >= 0.25 else ""
+    tired = f", less {fatigue:.1f} rep for fatigue" if fatigue >= 0.25 else ""
     why = (
-        f"Last set {last.line}. {reps} reps at {plan.rir:g} left{tired}: "
+        f"Last set {last.line}. Next {reps} at {plan.rir:g} left{tired}: "
         f"{_load_text(load, unit, False)}{_rounding(raw, load, unit) if not note else ''}.{note}"
     )
     return Advice(target, why)
