@@ -34,7 +34,6 @@ from tui.application.results import (
 from tui.application.test_set import FailureTest, verdict
 from tui.application.writes import NotSaved, attempt
 from tui.core.catalog import Exercise, alternatives
-from tui.core.coach import after_set
 from tui.core.entry import EntryError, SetInput, Target, entry_of, parse_entry
 from tui.core.live import Live, RestTaken, planned_for, planned_sets
 from tui.core.model import ExerciseLog, Failure, Session, SetLog
@@ -164,7 +163,7 @@ class LiveSession:
         self.live = self.live.replace_set(tested)
         if before is not None:
             self._target_before[tested.id] = before
-            self.live = self.live.with_target(exercise.id, after_set(before, test.entry))
+            self._coached(exercise.id)
         self._why[exercise.id] = verdict(test.calibration)
         notice = self._save()
         return Logged(tested, ask=False, rest=self._rest_after(tested), notice=notice)
@@ -223,7 +222,7 @@ class LiveSession:
         exercise = self._exercise_of(set_id)
         target = self.live.targets.get(exercise.id)
         if target is not None and changed.is_working and exercise.sets[-1].id == set_id:
-            self.live = self.live.with_target(exercise.id, after_set(target, entry))
+            self._coached(exercise.id)
         return Changed(self._save())
 
     def move(self, step: int) -> None:

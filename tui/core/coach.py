@@ -19,7 +19,6 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from tui.core.catalog import Exercise, find, simpler_swap
-from tui.core.entry import SetInput, Target
 from tui.core.model import CheckIn, PlannedExercise
 
 Readiness = Literal["low", "normal", "good"]
@@ -132,8 +131,3 @@ def apply_changes(
     if "longer_rest" in kinds:
         result = [replace(p, rest_s=default_rest[i] + EXTRA_REST_S) for i, p in enumerate(result)]
     return tuple(result)
-
-
-def after_set(target: Target, done: SetInput) -> Target:
-    """The next set's target: today's last load and the planned reps."""
-    return replace(target, weight=done.weight, unit=done.unit, bodyweight=done.bodyweight)
