@@ -96,6 +96,7 @@ async def test_at_zero_reps_left_it_asks_what_stopped_the_set(data_dir, tmp_path
         # Form held, it only felt heavy: at least one more was there, so 8 reps to failure;
         # the next 5 at 2 left is heavier (not "100 × 6"), and the line says why.
         assert "102.5 kg × 5" in text(app, "#target-line")
+        assert "Plates: 25 + 15 + 1.25 per side" in text(app, "#plates")
         assert "felt too heavy" in text(app, "#why")
 
 

@@ -15,8 +15,10 @@ from tui.core.bias import Bias, bias_for
 from tui.core.calibration import CalibrationSet, calibration_sets
 from tui.core.coach import readiness
 from tui.core.effort import effort
+from tui.core.entry import Target
 from tui.core.live import planned_for
 from tui.core.model import ExerciseLog, Session, SetLog
+from tui.core.plates import gym_for, plates_text
 from tui.core.summary import calibration_before
 from tui.core.targets import (
     TREND_SESSIONS,
@@ -30,6 +32,16 @@ from tui.settings import Settings
 from tui.store.repository import Store
 
 Past = tuple[tuple[SetLog, ...], float | None]  # a session's working sets, its planned RIR
+
+
+def plates_for(target: Target | None, exercise: ExerciseLog | None) -> str:
+    """`Plates: 25 + 10 + 1.25 per side` for a barbell target; "" for anything else."""
+    if target is None or exercise is None or target.weight is None or target.bodyweight:
+        return ""
+    if lift_of(exercise.name, exercise.catalog_id).equipment != "barbell":
+        return ""
+    text = plates_text(target.weight, gym_for(target.unit))
+    return f"Plates: {text}" if text else ""
 
 
 class Coach:

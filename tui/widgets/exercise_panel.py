@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Digits, Static
 
+from tui.application.coaching import plates_for
 from tui.application.results import LoggingView
 from tui.format import day_text, target_digits, target_line
 from tui.widgets.set_table import SetTable
@@ -22,6 +23,7 @@ class ExercisePanel(Vertical):
                 yield Static("", id="set-number", classes="label")
                 yield Digits("", id="target-digits")
                 yield Static("", id="target-line")
+                yield Static("", id="plates")
                 yield Static("", id="why")
                 yield Static("Today", classes="label")
                 yield SetTable("No sets yet.", id="today")
@@ -45,6 +47,7 @@ class ExercisePanel(Vertical):
         self.query_one("#set-number", Static).update(label)
         self.query_one("#target-digits", Digits).update(target_digits(view.target))
         self.query_one("#target-line", Static).update(target_line(view.target))
+        self.query_one("#plates", Static).update(plates_for(view.target, exercise))
         self.query_one("#why", Static).update(view.why)
         self.query_one("#today", SetTable).show(exercise.sets, unsaved=view.unsaved)
         when = view.previous_at
