@@ -113,7 +113,11 @@ async def test_three_reps_left_when_aiming_low_moves_the_weight_up(data_dir, tmp
             "end", "up", "enter", "enter", "enter", "enter", "enter"
         )  # the user's routine
         assert "Target: 100 kg × 5, 1 reps in reserve" in text(app, "#target-line")
+        assert "Warm-up: 20 × 10 · 40 × 5 · 60 × 3 · 80 × 2" in text(app, "#warm-ups")
+        await pilot.press(*"w40x5", "enter")  # a warm-up as the line suggests
+        assert "Warm-up:" in text(app, "#warm-ups")  # until the first working set
         await pilot.press("enter", "3", "enter")  # the target, and 3 reps were left
+        assert text(app, "#warm-ups") == ""
         assert "105 kg × 5" in text(app, "#target-line")  # 8 to failure, not the planned 6
         assert "you said 3 left. Next 5 at 1 left, less 0.5 rep for fatigue: 105 kg" in text(
             app, "#why"
@@ -344,3 +348,17 @@ async def test_a_burst_of_keys_across_screen_changes_loses_nothing(data_dir, tmp
         assert [(s.weight, s.reps) for s in sets] == [(100, 5), (102.5, 5), (100, 4)]
         assert [s.rir for s in sets[:1]] == [2]
         assert (sets[1].rir, sets[1].failure) == (0, "technical")
+
+
+async def test_the_warm_up_line_can_be_turned_off(data_dir, tmp_path):
+    routines = tmp_path / "config" / "routines"
+    routines.mkdir(parents=True)
+    (routines / "heavy.toml").write_text(
+        'name = "Heavy"\n[[exercises]]\nname = "Squat (Barbell)"\nreps = 5\nweight = 100\n'
+    )
+    app = build_app(data_dir, tmp_path, settings=Settings(warmup_ramp=False))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("end", "up", "enter", "enter", "enter", "enter", "enter")
+        assert "Target: 100 kg × 5" in text(app, "#target-line")
+        assert "Plates: 25 + 15 per side" in text(app, "#plates")
+        assert text(app, "#warm-ups") == ""

@@ -28,6 +28,7 @@ from tui.core.targets import (
     first_of_day,
     within_session,
 )
+from tui.core.warmup import ramp, ramp_text
 from tui.settings import Settings
 from tui.store.repository import Store
 
@@ -42,6 +43,14 @@ def plates_for(target: Target | None, exercise: ExerciseLog | None) -> str:
         return ""
     text = plates_text(target.weight, gym_for(target.unit))
     return f"Plates: {text}" if text else ""
+
+
+def warm_ups_for(target: Target | None, exercise: ExerciseLog | None) -> str:
+    """The warm-up ramp to a heavy compound barbell target, before its first working set."""
+    if target is None or exercise is None or exercise.working_sets or target.bodyweight:
+        return ""
+    lift = lift_of(exercise.name, exercise.catalog_id)
+    return ramp_text(ramp(lift, target.weight, target.unit))
 
 
 class Coach:

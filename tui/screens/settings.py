@@ -13,6 +13,7 @@ from tui.settings import PACER_PATTERNS, with_setting
 SWITCHES = {
     "ask_one_more": "Ask “one more rep?” after working sets",
     "ask_one_more_warmups": "…and after warm-ups",
+    "warmup_ramp": "Suggest warm-ups before heavy barbell lifts",
     "bell": "Ring the bell when rest is over",
 }
 SECONDS = {
