@@ -390,3 +390,14 @@ def test_a_tough_day_plans_one_more_rep_in_reserve(data_dir, clock):
         low = CheckIn(sleep=1, stress=2, energy=2)
         view = started(store, clock, Routine("c", "Curls", (CURL,)), checkin=low).view()
     assert view.target.rir == 2 and view.target.weight < 60 and "tough day" in view.why
+
+
+def test_jumpy_answers_on_a_machine_suggest_a_test_set_for_the_last_set(data_dir, clock):
+    press = PlannedExercise("Leg Press", sets=2, reps=10, rir=2, catalog_id="leg_press")
+    with Store(data_dir, now=clock) as store:
+        filed(store, clock, make_set(200, 10, rir=2), lift=press)
+        live = started(store, clock, Routine("p", "Press", (press,)))
+        live.submit("240x10 @2")  # 20 % more than last time at the same effort
+        assert "make this last set a test set (t)?" in live.view().why
+        live.submit("240x10 @2")
+        assert "test set" not in live.view().why  # only before the last planned set

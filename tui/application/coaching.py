@@ -9,6 +9,7 @@ own bias (`tui.core.bias`). A tough day (a low check-in) plans one more rep in r
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from tui.application.rest_rule import lift_of
 from tui.core.bias import Bias, bias_for
@@ -19,6 +20,7 @@ from tui.core.entry import Target
 from tui.core.live import planned_for
 from tui.core.model import ExerciseLog, Session, SetLog
 from tui.core.plates import gym_for, plates_text
+from tui.core.prompts import test_set_prompt
 from tui.core.summary import calibration_before
 from tui.core.targets import (
     TREND_SESSIONS,
@@ -26,6 +28,7 @@ from tui.core.targets import (
     Plan,
     fatigue_reps,
     first_of_day,
+    session_capacity_kg,
     within_session,
 )
 from tui.core.warmup import ramp, ramp_text
@@ -72,16 +75,27 @@ class Coach:
             [effort(s, bias, rir) for s in sets] for sets, rir in self._recent(session, exercise)
         ]
         working = exercise.working_sets
-        if working:
-            today = [effort(s, bias, plan.rir) for s in working]
-            return within_session(today, plan, lift, fatigue_reps(sessions))
-        return first_of_day(sessions, plan, lift, self._settings().unit)
+        if not working:
+            return first_of_day(sessions, plan, lift, self._settings().unit)
+        today = [effort(s, bias, plan.rir) for s in working]
+        advice = within_session(today, plan, lift, fatigue_reps(sessions))
+        if len(working) + 1 != planned.sets:  # a test set is suggested for the last set only
+            return advice
+        curves = [c for c in map(session_capacity_kg, [*sessions, today]) if c is not None]
+        tests = self._tests(session)
+        prompt = test_set_prompt(
+            lift, exercise.key, tests, curves, session.started_at, tough=plan.tough
+        )
+        return advice if prompt is None else replace(advice, why=f"{advice.why} {prompt}")
 
     def bias(self, session: Session, exercise_key: str) -> Bias:
         """The lifter's bias on this exercise from every test set so far, today's too."""
+        return bias_for(exercise_key, self._tests(session))
+
+    def _tests(self, session: Session) -> list[CalibrationSet]:
         if self._tests_before is None:
             self._tests_before = list(calibration_before(self._store.summaries(), session).sets)
-        return bias_for(exercise_key, self._tests_before + calibration_sets(session))
+        return self._tests_before + calibration_sets(session)
 
     def _recent(self, session: Session, exercise: ExerciseLog) -> Sequence[Past]:
         key = exercise.key
