@@ -1,6 +1,6 @@
 """`make bench`: every figure of issue 7, measured side by side in one run, as one table.
 
-    python -m bench.run [--only startup,log,rest,views,import,sync] [--repeats N]
+    python -m bench.run [--only startup,log,rest,views,import,sync,coach] [--repeats N]
 
 Progress goes to stderr, the table to stdout. Ratios are the figures to trust: each one
 compares two things measured in the same run on the same (noisy) machine.
@@ -19,11 +19,12 @@ from typing import TypeVar
 
 import textual
 
-from bench import importing, log_set, memory, open_views, rest_timer, startup, sync
+from bench import coach_sim, importing, log_set, memory, open_views, rest_timer, startup, sync
 from bench.common import Row, scratch, table
 from bench.make_history import cache_key, cached_history, generate, stats_of
 
-FIGURES = ("startup", "log", "rest", "views", "import", "sync")
+FIGURES = ("startup", "log", "rest", "views", "import", "sync", "coach")
+NEEDS_NO_HISTORY = {"coach"}  # the simulated lifters make their own
 T = TypeVar("T")
 
 
@@ -48,9 +49,14 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown figure(s): {', '.join(sorted(unknown))}")
 
     started = time.perf_counter()
+    if set(wanted) <= NEEDS_NO_HISTORY:
+        coach = coach_sim.measure()
+        print("\n".join(coach_sim.lines(coach)))
+        return 0
     history = cached_history(args.years, args.seed, say=say)
     say(f"history: {history.name}")
     rows: list[Row] = []
+    coach = None
 
     def attempt(name: str, measure: Callable[[], T]) -> T | None:
         """Run one figure; a figure that cannot run is a row saying why, not a lost table."""
@@ -92,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         if "sync" in wanted:
             synced = attempt("sync (push, pull, one session)", lambda: sync.measure(history, home))
             rows += sync.rows(synced) if synced else []
+        if "coach" in wanted:
+            coach = attempt("coach (simulated lifters, 12 weeks)", coach_sim.measure)
+            rows += coach_sim.rows(coach) if coach else []
         if runs is not None:
             rows += memory.rows(runs, opened)
 
@@ -104,6 +113,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Ten-year store: {stats.line()} ({cache_key(args.years, args.seed)})")
     print()
     print(table(rows))
+    if coach:
+        print()
+        print("\n".join(coach_sim.lines(coach)))
     missed = [r.figure for r in rows if r.ok is False]
     print()
     print(

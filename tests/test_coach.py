@@ -4,16 +4,13 @@ from tui.core.catalog import find
 from tui.core.coach import (
     apply_changes,
     bad_day_changes,
-    first_target,
-    nudge_after_answer,
     readiness,
     rest_for,
 )
-from tui.core.entry import Target
 from tui.core.model import CheckIn, PlannedExercise
 from tui.core.routines import BUILT_IN
 
-from .conftest import make_set
+SQUAT = PlannedExercise(name="Squat", sets=3, reps=5, rir=2, catalog_id="barbell_back_squat")
 
 
 @pytest.mark.parametrize(
@@ -87,45 +84,3 @@ def test_rest_comes_from_the_routine_then_the_lifters_default_then_the_exercise(
     assert rest_for(calves, None) == 90
     assert rest_for(calves, None, isolation_override_s=100) == 100
     assert rest_for(squat, 240, compound_override_s=200) == 240
-
-
-SQUAT = PlannedExercise(name="Squat", sets=3, reps=5, rir=2, catalog_id="barbell_back_squat")
-
-
-def test_the_first_target_repeats_last_times_top_weight():
-    previous = [make_set(100, 5, rir=2), make_set(100, 4, rir=1), make_set(60, 5, kind="warmup")]
-    assert first_target(SQUAT, previous, "kg", 2.5) == Target(weight=100, reps=5, rir=2, unit="kg")
-
-
-def test_the_first_target_goes_up_one_step_when_every_set_was_easy():
-    previous = [make_set(100, 5, rir=3), make_set(100, 5, rir=3)]
-    assert first_target(SQUAT, previous, "kg", 2.5).weight == 102.5
-
-
-def test_without_history_the_target_is_the_plan():
-    assert first_target(SQUAT, [], "kg", 2.5) == Target(weight=None, reps=5, rir=2, unit="kg")
-
-
-def test_perceived_failure_adds_a_rep_to_the_next_target():
-    nudge = nudge_after_answer(Target(100, 5, rir=0), rir=0, failure="perceived", increment=2.5)
-    assert nudge.target.reps == 6 and nudge.target.weight == 100
-    assert "brain" in nudge.why
-
-
-def test_three_reps_left_when_aiming_for_zero_to_one_adds_a_step():
-    nudge = nudge_after_answer(Target(100, 5, rir=1), rir=3, failure=None, increment=2.5)
-    assert nudge.target.weight == 102.5
-    assert "3 reps left" in nudge.why
-
-
-@pytest.mark.parametrize(
-    ("target_rir", "rir", "failure"),
-    [
-        (2, 3, None),  # aiming for 2, three left: close enough
-        (1, 2, None),
-        (0, 0, "technical"),  # form broke: a real stop
-        (1, None, None),  # skipped
-    ],
-)
-def test_honest_stops_leave_the_target_alone(target_rir, rir, failure):
-    assert nudge_after_answer(Target(100, 5, rir=target_rir), rir, failure, 2.5) is None

@@ -37,7 +37,7 @@ async def test_check_in_plan_log_answer_rest_finish(data_dir, tmp_path):
         assert screen_name(app) == "LoggingScreen"
         assert "Set 2 of 3" in text(app, "#set-number")
 
-        await pilot.press("enter")  # empty line: the target, 100 x 5
+        await pilot.press("enter")  # empty line: the target, 97.5 x 5 (fatigue after 100 x 5 @2)
         await pilot.press("escape")  # skip the question
         await pilot.press("enter")  # and the rest
         await pilot.press("f", "enter")
@@ -51,7 +51,7 @@ async def test_check_in_plan_log_answer_rest_finish(data_dir, tmp_path):
         first, second = session.sets
         assert (first.weight, first.reps, first.rir) == (100, 5, 2)
         assert first.rest_actual_s is None
-        assert (second.weight, second.reps, second.rir) == (100, 5, None)  # skipped: unknown
+        assert (second.weight, second.reps, second.rir) == (97.5, 5, None)  # skipped: unknown
         assert (second.rest_planned_s, second.rest_actual_s, second.calm_after_s) == (180, 195, 45)
         assert session.checkin.sleep == 4
 
@@ -81,15 +81,17 @@ async def test_at_zero_reps_left_it_asks_what_stopped_the_set(data_dir, tmp_path
     app = build_app(data_dir, tmp_path)
     async with app.run_test(size=(100, 32)) as pilot:
         await start_full_body_a(pilot)
-        await pilot.press(*"100x5", "enter", "n")
+        await pilot.press(*"100x7", "enter", "n")
         assert "What stopped you?" in text(app, "#ask")
         await pilot.press("p")
         await pilot.press("enter")  # leave the rest
         assert app.store.live.sets[0].failure == "perceived"
         assert app.store.live.sets[0].rir == 0
-        # Form held, it only felt heavy: the next target asks for one more rep, and says why.
-        assert "100 kg × 6" in text(app, "#target-line")
-        assert "brain" in text(app, "#why")
+        # Form held, it only felt heavy: at least one more was there, so 8 reps to failure;
+        # the next 5 at 2 left is heavier (not "100 × 6"), and the line says why.
+        assert "102.5 kg × 5" in text(app, "#target-line")
+        assert "Plates: 25 + 15 + 1.25 per side" in text(app, "#plates")
+        assert "felt too heavy" in text(app, "#why")
 
 
 async def test_three_reps_left_when_aiming_low_moves_the_weight_up(data_dir, tmp_path):
@@ -104,10 +106,18 @@ async def test_three_reps_left_when_aiming_low_moves_the_weight_up(data_dir, tmp
         await pilot.press(
             "end", "up", "enter", "enter", "enter", "enter", "enter"
         )  # the user's routine
-        assert "Target: 100 kg × 5, 1 reps in reserve" in text(app, "#target-line")
+        assert "Target: 100 kg × 5, 1 rep in reserve" in text(app, "#target-line")
+        assert "Warm-up: 20 × 10 · 40 × 5 · 60 × 3 · 80 × 2" in text(app, "#warm-ups")
+        await pilot.press(*"w40x5", "enter")  # a warm-up as the line suggests
+        assert screen_name(app) == "RestScreen"  # a short rest after it
+        await pilot.press("escape")
+        assert "Warm-up:" in text(app, "#warm-ups")  # until the first working set
         await pilot.press("enter", "3", "enter")  # the target, and 3 reps were left
-        assert "102.5 kg × 5" in text(app, "#target-line")
-        assert "3 reps left when aiming for 1" in text(app, "#why")
+        assert text(app, "#warm-ups") == ""
+        assert "105 kg × 5" in text(app, "#target-line")  # 8 to failure, not the planned 6
+        assert "you said 3 left. Next 5 at 1 left, less 0.5 rep for fatigue: 105 kg" in text(
+            app, "#why"
+        )
 
 
 async def test_keys_typed_during_rest_are_not_lost(data_dir, tmp_path):
@@ -340,3 +350,17 @@ async def test_a_burst_of_keys_across_screen_changes_loses_nothing(data_dir, tmp
         assert [(s.weight, s.reps) for s in sets] == [(100, 5), (102.5, 5), (100, 4)]
         assert [s.rir for s in sets[:1]] == [2]
         assert (sets[1].rir, sets[1].failure) == (0, "technical")
+
+
+async def test_the_warm_up_line_can_be_turned_off(data_dir, tmp_path):
+    routines = tmp_path / "config" / "routines"
+    routines.mkdir(parents=True)
+    (routines / "heavy.toml").write_text(
+        'name = "Heavy"\n[[exercises]]\nname = "Squat (Barbell)"\nreps = 5\nweight = 100\n'
+    )
+    app = build_app(data_dir, tmp_path, settings=Settings(warmup_ramp=False))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("end", "up", "enter", "enter", "enter", "enter", "enter")
+        assert "Target: 100 kg × 5" in text(app, "#target-line")
+        assert "Plates: 25 + 15 per side" in text(app, "#plates")
+        assert text(app, "#warm-ups") == ""

@@ -7,6 +7,8 @@ not only from the object's own state.
 from __future__ import annotations
 
 import errno
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -29,11 +31,19 @@ from tui.application.test_set import FailureTest
 from tui.core.catalog import find
 from tui.core.entry import SetInput
 from tui.core.live import Live
-from tui.core.model import Calibration, CheckIn, PlannedExercise, Routine
+from tui.core.model import (
+    Calibration,
+    CheckIn,
+    ExerciseLog,
+    PlannedExercise,
+    Routine,
+    Session,
+    SetLog,
+)
 from tui.settings import Settings
 from tui.store.repository import Store
 
-from .conftest import FakeClock, make_session
+from .conftest import FakeClock, make_session, make_set
 
 SQUAT = PlannedExercise(
     "Barbell Back Squat", sets=2, reps=5, rir=2, weight=100, catalog_id="barbell_back_squat"
@@ -105,11 +115,12 @@ def test_an_empty_session_asks_for_an_exercise_first(data_dir, clock):
 def test_the_answer_is_kept_and_a_perceived_stop_moves_the_next_target_up(data_dir, clock):
     with Store(data_dir, now=clock) as store:
         live = started(store, clock)
-        first = logged(live.submit("100x5")).set_log
+        first = logged(live.submit("100x7")).set_log  # the plan: 5 at 2 left
         answered = live.answer(first.id, 0, "perceived")
         assert answered.rest is not None and answered.rest.seconds == 180
         view = live.view()
-        assert view.target is not None and view.target.reps == 6
+        # 7 reps and at least one more: 8 to failure, so 5 at 2 left is heavier than 100
+        assert view.target is not None and (view.target.weight, view.target.reps) == (102.5, 5)
         assert "felt too heavy" in view.why
     saved = on_disk(data_dir).sets[0]
     assert (saved.rir, saved.failure) == (0, "perceived")
@@ -121,7 +132,8 @@ def test_the_coach_line_of_one_exercise_never_shows_on_another(data_dir, clock):
         live.answer(logged(live.submit("100x5")).set_log.id, 0, "perceived")
         assert live.view().why
         live.move(1)
-        assert live.view().exercise.name == "Barbell Curl" and live.view().why == ""
+        assert live.view().exercise.name == "Barbell Curl"
+        assert "felt too heavy" not in live.view().why
         live.move(-1)
         assert live.view().why  # still there for the squat's next set
 
@@ -187,7 +199,7 @@ def test_undo_brings_back_the_target_and_the_unit_from_before_the_mistake(data_d
     with Store(data_dir, now=clock) as store:
         live = started(store, clock)
         live.submit("200x15 @2")
-        assert live.view().target.weight == 200
+        assert live.view().target.weight == 220  # 17 to failure: 5 at 2 left, 10 % up at most
         undone = live.undo()
         assert isinstance(undone, Changed) and undone.undone.weight == 200
         target = live.view().target
@@ -208,9 +220,9 @@ def test_undo_after_a_resume_works_the_target_out_from_what_is_left(data_dir, cl
     with Store(data_dir, now=clock) as store:
         resumed = Sessions(store, settings=Settings, now=clock).resume()
         resumed.move(-1)  # the squat's two sets are done: it resumed on the curl
-        assert resumed.view().target.weight == 110
+        assert resumed.view().target.weight == 107.5  # 110 × 5 @2, half a rep for fatigue
         resumed.undo()
-        assert resumed.view().target.weight == 100
+        assert resumed.view().target.weight == 97.5  # worked out again from 100 × 5 @2
 
 
 def test_nothing_to_undo_is_said_not_done(data_dir, clock):
@@ -224,7 +236,7 @@ def test_an_edit_keeps_the_set_id_and_moves_the_next_target(data_dir, clock):
         first = logged(live.submit("100x5 @2")).set_log
         clock.advance(60)
         assert isinstance(live.edit(first.id, SetInput(105, 5, "kg", rir=2)), Changed)
-        assert live.view().target.weight == 105
+        assert live.view().target.weight == 102.5  # from 105 × 5 @2, less fatigue (not 97.5)
         assert isinstance(live.edit(first.id, SetInput(105, 5, "kg", rir=2)), Unchanged)
     [saved] = on_disk(data_dir).sets
     assert (saved.id, saved.weight, saved.edited_at) == (first.id, 105, clock())
@@ -396,3 +408,57 @@ def test_a_resume_goes_to_the_exercise_left_off_and_its_rest_goes_on(data_dir, c
         assert left_off is not None and left_off.elapsed_s == 40
         clock.advance(60 * 60)
         assert resumed.rest_left_off() is None  # an hour later: not a rest any more
+
+
+# -- the coach of issue 14, through the live session ------------------------------------------
+
+
+def filed(store: Store, clock: FakeClock, *sets: SetLog, lift: PlannedExercise = SQUAT) -> None:
+    """A finished session a few days back with `sets` of `lift`."""
+    log = ExerciseLog(id="past", name=lift.name, catalog_id=lift.catalog_id, sets=sets)
+    at = clock() - timedelta(days=3)
+    store.add_finished([Session("past", "Leg day", at, at + timedelta(hours=1), exercises=(log,))])
+
+
+def test_the_first_target_comes_from_what_was_lifted_last_time(data_dir, clock):
+    with Store(data_dir, now=clock) as store:
+        filed(store, clock, make_set(142.5, 10, rir=1))
+        view = started(store, clock).view()
+    # 142.5 × 10 with 1 left is 11 to failure: 5 at 2 left is heavier (at most 10 % more)
+    assert view.target.weight > 142.5 and view.target.reps == 5
+    assert "Last time 142.5 × 10, you said 1 left" in view.why
+
+
+def test_test_sets_before_today_correct_the_answers_and_say_so(data_dir, clock):
+    tested = replace(
+        make_set(100, 8, rir=0),
+        failure="technical",
+        calibration=Calibration(reps_at_stop=5, predicted_rir=1, total_reps=8),  # 2 more
+    )
+    with Store(data_dir, now=clock) as store:
+        filed(store, clock, make_set(100, 5, rir=2), tested)
+        live = started(store, clock)
+        live.answer(logged(live.submit("100x5")).set_log.id, 2)
+        view = live.view()
+    # one test set found 2 more than felt; shrunk as if 3 more had found none: +0.5
+    assert "your 1 test set on all lifts say you usually have 2.0 more" in view.why
+    assert "(counted as +0.5)" in view.why and view.target.weight >= 100
+
+
+def test_a_tough_day_plans_one_more_rep_in_reserve(data_dir, clock):
+    with Store(data_dir, now=clock) as store:
+        filed(store, clock, make_set(60, 10, rir=1), lift=CURL)
+        low = CheckIn(sleep=1, stress=2, energy=2)
+        view = started(store, clock, Routine("c", "Curls", (CURL,)), checkin=low).view()
+    assert view.target.rir == 2 and view.target.weight < 60 and "tough day" in view.why
+
+
+def test_jumpy_answers_on_a_machine_suggest_a_test_set_for_the_last_set(data_dir, clock):
+    press = PlannedExercise("Leg Press", sets=2, reps=10, rir=2, catalog_id="leg_press")
+    with Store(data_dir, now=clock) as store:
+        filed(store, clock, make_set(200, 10, rir=2), lift=press)
+        live = started(store, clock, Routine("p", "Press", (press,)))
+        live.submit("240x10 @2")  # 20 % more than last time at the same effort
+        assert "make this last set a test set (t)?" in live.view().why
+        live.submit("240x10 @2")
+        assert "test set" not in live.view().why  # only before the last planned set

@@ -90,7 +90,8 @@ def target_line(target: Target | None) -> str:
         load = "your choice of weight"
     else:
         load = f"{target.weight:g} {target.unit}"
-    rir = f", {target.rir:g} reps in reserve" if target.rir is not None else ""
+    word = "rep" if target.rir == 1 else "reps"
+    rir = f", {target.rir:g} {word} in reserve" if target.rir is not None else ""
     return f"Target: {load} × {target.reps}{rir}"
 
 

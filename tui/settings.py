@@ -28,6 +28,7 @@ class Settings:
     pacer: str = "cyclic-sigh"
     ask_one_more: bool = True
     ask_one_more_warmups: bool = False
+    warmup_ramp: bool = True  # suggest warm-ups before a heavy compound barbell lift
     bell: bool = True
 
 
@@ -62,6 +63,7 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
     "pacer": _choice(*PACER_PATTERNS),
     "ask_one_more": _flag,
     "ask_one_more_warmups": _flag,
+    "warmup_ramp": _flag,
     "bell": _flag,
 }
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
+from tui.application.coaching import Coach
 from tui.application.journal import Journal
 from tui.application.past import retyped
 from tui.application.rest_rule import default_rest, lift_of, rest_after
@@ -33,8 +34,7 @@ from tui.application.results import (
 from tui.application.test_set import FailureTest, verdict
 from tui.application.writes import NotSaved, attempt
 from tui.core.catalog import Exercise, alternatives
-from tui.core.coach import after_set, first_target, nudge_after_answer
-from tui.core.entry import EntryError, SetInput, Target, entry_of, parse_entry, target_in
+from tui.core.entry import EntryError, SetInput, Target, entry_of, parse_entry
 from tui.core.live import Live, RestTaken, planned_for, planned_sets
 from tui.core.model import ExerciseLog, Failure, Session, SetLog, to_kg
 from tui.settings import Settings
@@ -68,6 +68,7 @@ class LiveSession:
         self._why: dict[str, str] = {}  # exercise id -> the coach's line for its next set
         self._target_before: dict[str, Target] = {}  # set id -> the target it was logged against
         self._checked: str | None = None  # a line far from the target, shown once already
+        self._coach = Coach(store, settings)
         self._ensure_target()
 
     # -- reading -------------------------------------------------------------------------
@@ -158,8 +159,7 @@ class LiveSession:
         if before is not None:
             self._target_before[logged.id] = before
             if not entry.warmup:
-                self.live = self.live.with_target(exercise.id, after_set(before, entry))
-        self._why.pop(exercise.id, None)
+                self._coached(exercise.id)
         notice = self._save()
         settings = self._settings()
         wants_answer = settings.ask_one_more_warmups if entry.warmup else settings.ask_one_more
@@ -168,21 +168,13 @@ class LiveSession:
         return Logged(logged, ask=False, rest=self._rest_after(logged), notice=notice)
 
     def answer(self, set_id: str, rir: float, failure: Failure | None = None) -> Answered:
-        """Keep the "one more rep?" answer; the next target moves up when it says the brain
-        braked early (see `nudge_after_answer`)."""
+        """Keep the "one more rep?" answer; the coach works the next target out again with
+        it (see `Coach`)."""
         exercise = self._exercise_of(set_id)
         self.live = self.live.answer(set_id, rir, failure)
         notice = self._save()
-        target = self.live.targets.get(exercise.id)
-        lift = lift_of(exercise.name, exercise.catalog_id)
-        nudge = (
-            None
-            if target is None
-            else nudge_after_answer(target, rir, failure, lift.increment(self.unit))
-        )
-        if nudge is not None:
-            self.live = self.live.with_target(exercise.id, nudge.target)
-            self._why[exercise.id] = nudge.why
+        if exercise.id in self.live.targets:
+            self._coached(exercise.id)
         return Answered(self._rest_after(self._set(set_id)), notice)
 
     def skip_answer(self, set_id: str) -> Answered:
@@ -198,7 +190,7 @@ class LiveSession:
         self.live = self.live.replace_set(tested)
         if before is not None:
             self._target_before[tested.id] = before
-            self.live = self.live.with_target(exercise.id, after_set(before, test.entry))
+            self._coached(exercise.id)
         self._why[exercise.id] = verdict(test.calibration)
         notice = self._save()
         return Logged(tested, ask=False, rest=self._rest_after(tested), notice=notice)
@@ -272,7 +264,7 @@ class LiveSession:
         exercise = self._exercise_of(set_id)
         target = self.live.targets.get(exercise.id)
         if target is not None and changed.is_working and exercise.sets[-1].id == set_id:
-            self.live = self.live.with_target(exercise.id, after_set(target, entry))
+            self._coached(exercise.id)
         return Changed(self._save())
 
     def move(self, step: int) -> None:
@@ -381,17 +373,15 @@ class LiveSession:
         return next(s for s in self._exercise_of(set_id).sets if s.id == set_id)
 
     def _ensure_target(self) -> None:
-        """The current exercise's target, worked out once: from last time and the plan, and
-        when resumed from today's last working set."""
+        """The current exercise's target, worked out once: from recent sessions and the plan,
+        and when resumed from today's working sets."""
         exercise = self.live.exercise
         if exercise is None or exercise.id in self.live.targets:
             return
-        lift = lift_of(exercise.name, exercise.catalog_id)
-        planned = exercise.planned or planned_for(lift)
-        previous = self._store.previous(exercise.key)
-        step = lift.increment(self.unit)
-        target = target_in(first_target(planned, previous, self.unit, step), self.unit, step)
-        working = exercise.working_sets
-        if working:
-            target = after_set(target, entry_of(working[-1]))
-        self.live = self.live.with_target(exercise.id, target)
+        self._coached(exercise.id)
+
+    def _coached(self, exercise_id: str) -> None:
+        """The coach's next target for an exercise, and its line of why."""
+        advice = self._coach.advise(self.live.session, self.live.session.exercise(exercise_id))
+        self.live = self.live.with_target(exercise_id, advice.target)
+        self._why[exercise_id] = advice.why

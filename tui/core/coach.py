@@ -1,4 +1,7 @@
-"""The coach: readiness from the check-in, a simpler plan on bad days, targets and rests.
+"""The coach: readiness from the check-in, a simpler plan on bad days, and rests.
+
+The targets themselves come from what was lifted (`tui.core.targets`, with the effort model of
+`tui.core.effort` and the lifter's bias of `tui.core.bias`).
 
 Readiness rule (documented in the README too):
     Each answered check-in item counts 1 (bad) to 5 (good; for stress 5 means calm).
@@ -16,12 +19,10 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from tui.core.catalog import Exercise, find, simpler_swap
-from tui.core.entry import SetInput, Target
-from tui.core.model import CheckIn, PlannedExercise, SetLog
+from tui.core.model import CheckIn, PlannedExercise
 
 Readiness = Literal["low", "normal", "good"]
 EXTRA_REST_S = 30
-MAX_REPS_TO_ADD_TO = 12  # above this, more reps stop being the next step: add load instead
 
 
 def readiness(checkin: CheckIn | None) -> Readiness:
@@ -130,71 +131,3 @@ def apply_changes(
     if "longer_rest" in kinds:
         result = [replace(p, rest_s=default_rest[i] + EXTRA_REST_S) for i, p in enumerate(result)]
     return tuple(result)
-
-
-def first_target(
-    planned: PlannedExercise, previous: list[SetLog], unit: str, increment: float
-) -> Target:
-    """The target for today's first working set, from last time and the plan.
-
-    Same weight as last time's heaviest working set; one increment more when last time every
-    working set reached the planned reps with more reps left than planned.
-    """
-    working = [s for s in previous if s.is_working]
-    if not working:
-        return Target(weight=planned.weight, reps=planned.reps, rir=planned.rir, unit=unit)
-    top = max(working, key=lambda s: (s.weight, s.reps))
-    weight = top.weight
-    wanted_rir = planned.rir if planned.rir is not None else 2
-    easy = all(s.reps >= planned.reps and s.rir is not None and s.rir > wanted_rir for s in working)
-    if easy and not top.bodyweight:
-        weight += increment
-    return Target(
-        weight=weight, reps=planned.reps, rir=planned.rir, unit=top.unit, bodyweight=top.bodyweight
-    )
-
-
-def after_set(target: Target, done: SetInput) -> Target:
-    """The next set's target: today's last load and the planned reps."""
-    return replace(target, weight=done.weight, unit=done.unit, bodyweight=done.bodyweight)
-
-
-@dataclass(frozen=True)
-class Nudge:
-    """A target moved up because the answers say the brain braked early."""
-
-    target: Target
-    why: str
-
-
-def nudge_after_answer(
-    target: Target, rir: float | None, failure: str | None, increment: float
-) -> Nudge | None:
-    """Move the next target up when the lifter stopped early.
-
-    - "It felt too heavy" at 0 reps left (perceived, form still fine): one rep more.
-    - 3 or more reps left when the target was 0–1 reps left: one weight increment more.
-    """
-    if failure == "perceived" and target.reps is not None:
-        if target.reps < MAX_REPS_TO_ADD_TO:
-            return Nudge(
-                replace(target, reps=target.reps + 1),
-                "Form held, it only felt too heavy: the brain braked first. Try one more rep.",
-            )
-        if target.weight is not None:
-            return Nudge(
-                replace(target, weight=target.weight + increment),
-                "Form held, it only felt too heavy: try one step heavier.",
-            )
-    if rir is not None and rir >= 3 and target.rir is not None and target.rir <= 1:
-        if target.weight is not None:
-            return Nudge(
-                replace(target, weight=round(target.weight + increment, 3)),
-                f"{rir:g} reps left when aiming for {target.rir:g}: one step heavier.",
-            )
-        if target.reps is not None:
-            return Nudge(
-                replace(target, reps=target.reps + 1),
-                f"{rir:g} reps left when aiming for {target.rir:g}: one rep more.",
-            )
-    return None

@@ -483,12 +483,15 @@ class PlannedExercise:
     weight: float | None = None
     rest_s: int | None = None
     catalog_id: str | None = None
+    reps_top: int | None = None  # a rep range `reps`–`reps_top` (double progression)
 
     def __post_init__(self) -> None:
         if not 1 <= self.sets <= 20:
             raise ModelError(f"sets must be 1–20, not {self.sets}")
         if not 0 <= self.reps <= MAX_REPS:
             raise ModelError(f"reps must be 0–{MAX_REPS}, not {self.reps}")
+        if self.reps_top is not None and not self.reps < self.reps_top <= MAX_REPS:
+            raise ModelError(f"a rep range must go up, {self.reps}–{MAX_REPS} at most")
         check_rir(self.rir)
         if self.weight is not None and not 0 <= self.weight <= max_weight("lb"):
             raise ModelError(f"weight must be 0–{MAX_WEIGHT_KG:g} kg")
@@ -504,13 +507,13 @@ class PlannedExercise:
             "weight": self.weight,
             "rest_s": self.rest_s,
             "catalog_id": self.catalog_id,
-        }
+        } | ({} if self.reps_top is None else {"reps_top": self.reps_top})
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PlannedExercise:
         if not isinstance(data, dict):
             raise ModelError("a planned exercise must be an object")
-        weight, rest = data.get("weight"), data.get("rest_s")
+        weight, rest, top = data.get("weight"), data.get("rest_s"), data.get("reps_top")
         catalog_id = data.get("catalog_id")
         return cls(
             name=_text(data.get("name"), "name") or "Exercise",
@@ -520,6 +523,7 @@ class PlannedExercise:
             weight=None if weight is None else number_field(weight, "weight"),
             rest_s=None if rest is None else int(number_field(rest, "rest_s")),
             catalog_id=_optional_text(catalog_id),
+            reps_top=None if top is None else int(number_field(top, "reps_top")),
         )
 
 

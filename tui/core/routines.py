@@ -7,7 +7,7 @@ A routine file looks like this (every key but `name` of an exercise is optional)
     [[exercises]]
     name = "Squat (Barbell)"   # a catalog name or alias, or any name of your own
     sets = 3
-    reps = 5
+    reps = 5                   # or a range, reps = "8-12": more reps, then more load
     rir = 2                    # target reps in reserve
     weight = 100               # starting weight, in your unit
     rest_s = 180               # rest after each set, seconds
@@ -15,6 +15,7 @@ A routine file looks like this (every key but `name` of an exercise is optional)
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tui.core.catalog import find_or_custom
@@ -123,6 +124,22 @@ BUILT_IN: tuple[Routine, ...] = (
 )
 
 
+_RANGE = re.compile(r"\s*(\d{1,3})\s*[-–]\s*(\d{1,3})\s*")
+
+
+def reps_of(value: Any) -> tuple[int, int | None]:
+    """`reps = 5` → (5, None); `reps = "8-12"` → (8, 12), a range that must go up."""
+    if isinstance(value, str):
+        found = _RANGE.fullmatch(value)
+        if found is None:
+            raise ModelError('reps must be a whole number or a range such as "8-12"')
+        low, high = int(found[1]), int(found[2])
+        if not low < high:
+            raise ModelError(f"a rep range goes up: {low}-{high} does not")
+        return low, high
+    return whole_field(value, "reps"), None
+
+
 def planned_from(entry: Any) -> PlannedExercise:
     if not isinstance(entry, dict):
         raise ModelError("each [[exercises]] entry must be a table")
@@ -135,10 +152,12 @@ def planned_from(entry: Any) -> PlannedExercise:
     if not isinstance(name, str) or not name.strip():
         raise ModelError('it needs a name, e.g. name = "Squat (Barbell)"')
     exercise = find_or_custom(name)
+    reps, reps_top = reps_of(entry.get("reps", 8))
     return PlannedExercise(
         name=exercise.name,
         sets=whole_field(entry.get("sets", 3), "sets"),
-        reps=whole_field(entry.get("reps", 8), "reps"),
+        reps=reps,
+        reps_top=reps_top,
         rir=number_field(entry["rir"], "rir") if "rir" in entry else 2.0,
         weight=number_field(entry["weight"], "weight") if "weight" in entry else None,
         rest_s=whole_field(entry["rest_s"], "rest_s") if "rest_s" in entry else None,

@@ -86,6 +86,7 @@ class LoggingScreen(AppScreen[None]):
         self.query_one(SetEntry).cursor_blink = self.app.cursor_blink
         self.set_interval(RETRY_SAVE_EVERY_S, self._retry_save)
         self._show()
+        self.app.tell_new_notices()  # e.g. a damaged file the coach's first look moved aside
         if self.session.live.exercise is None:
             self.call_after_refresh(self.action_add)
         elif (left_off := self.session.rest_left_off()) is not None:
@@ -109,7 +110,9 @@ class LoggingScreen(AppScreen[None]):
     # -- what the lifter sees ------------------------------------------------------------
 
     def _show(self) -> None:
-        self.query_one(ExercisePanel).show(self.session.view())
+        self.query_one(ExercisePanel).show(
+            self.session.view(), warm_ups=self.app.settings.warmup_ramp
+        )
 
     def _said(self, result: Changed | Unchanged) -> None:
         if isinstance(result, Unchanged):

@@ -59,9 +59,10 @@ class PlanScreen(AppScreen[None]):
         table = Table.grid(padding=(0, 2))
         for planned in self.app.sessions.today(plan):
             rir = f" @{planned.rir:g}" if planned.rir is not None else ""
+            reps = f"{planned.reps}–{planned.reps_top}" if planned.reps_top else f"{planned.reps}"
             table.add_row(
                 plain(planned.name),
-                f"{planned.sets} × {planned.reps}{rir}",
+                f"{planned.sets} × {reps}{rir}",
                 f"rest {duration(planned.rest_s or 0)}",
             )
         exercises = self.query_one("#exercises", Static)

@@ -14,6 +14,7 @@ from tui.widgets.markup import lit, plain
 SWITCHES = {
     "ask_one_more": "Ask “one more rep?” after working sets",
     "ask_one_more_warmups": "…and after warm-ups",
+    "warmup_ramp": "Suggest warm-ups before heavy barbell lifts",
     "bell": "Ring the bell when rest is over",
 }
 SECONDS = {

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
+from tui.application.coaching import plates_for, warm_ups_for
 from tui.application.results import LoggingView
 from tui.format import day_text, target_digits, target_line
 from tui.widgets.big_text import BigText
@@ -24,6 +25,8 @@ class ExercisePanel(Vertical):
                 yield Static("", id="set-number", classes="label")
                 yield BigText("", id="target-digits")
                 yield Static("", id="target-line")
+                yield Static("", id="plates")
+                yield Static("", id="warm-ups")
                 yield Static("", id="why")
                 yield Static("Today", classes="label")
                 yield SetTable("No sets yet.", id="today")
@@ -31,7 +34,7 @@ class ExercisePanel(Vertical):
                 yield Static("Last time", classes="label", id="previous-label")
                 yield SetTable("Not done before.", id="previous")
 
-    def show(self, view: LoggingView) -> None:
+    def show(self, view: LoggingView, *, warm_ups: bool = True) -> None:
         exercise = view.exercise
         name = self.query_one("#exercise-name", Static)
         if exercise is None:
@@ -47,6 +50,11 @@ class ExercisePanel(Vertical):
         self.query_one("#set-number", Static).update(label)
         self.query_one("#target-digits", BigText).update(target_digits(view.target))
         self.query_one("#target-line", Static).update(target_line(view.target))
+        ramp = warm_ups_for(view.target, exercise) if warm_ups else ""
+        for selector, line in (("#plates", plates_for(view.target, exercise)), ("#warm-ups", ramp)):
+            shown = self.query_one(selector, Static)
+            shown.update(line)
+            shown.display = bool(line)  # no empty row for a lift without plates or warm-ups
         self.query_one("#why", Static).update(lit(view.why))
         self.query_one("#today", SetTable).show(exercise.sets, unsaved=view.unsaved)
         when = view.previous_at
