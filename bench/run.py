@@ -1,6 +1,6 @@
 """`make bench`: every figure of issue 7, measured side by side in one run, as one table.
 
-    python -m bench.run [--only startup,log,rest,views,import,sync,coach] [--repeats N]
+    python -m bench.run [--only startup,log,keys,rest,views,import,sync,coach] [--repeats N]
 
 Progress goes to stderr, the table to stdout. Ratios are the figures to trust: each one
 compares two things measured in the same run on the same (noisy) machine.
@@ -19,11 +19,21 @@ from typing import TypeVar
 
 import textual
 
-from bench import coach_sim, importing, log_set, memory, open_views, rest_timer, startup, sync
+from bench import (
+    coach_sim,
+    importing,
+    keys,
+    log_set,
+    memory,
+    open_views,
+    rest_timer,
+    startup,
+    sync,
+)
 from bench.common import Row, scratch, table
 from bench.make_history import cache_key, cached_history, generate, stats_of
 
-FIGURES = ("startup", "log", "rest", "views", "import", "sync", "coach")
+FIGURES = ("startup", "log", "keys", "rest", "views", "import", "sync", "coach")
 NEEDS_NO_HISTORY = {"coach"}  # the simulated lifters make their own
 T = TypeVar("T")
 
@@ -81,6 +91,12 @@ def main(argv: list[str] | None = None) -> int:
                 lambda: log_set.measure(history, home),
             )
             rows += log_set.rows(samples) if samples else []
+        if "keys" in wanted:
+            timed = attempt(
+                f"keys at the rack ({keys.SETS} sets × 3 screen changes, bare / empty / ten-year)",
+                lambda: keys.measure(history, home),
+            )
+            rows += keys.rows(timed) if timed else []
         if "rest" in wanted:
             rest = attempt(
                 f"rest timer ({rest_timer.WINDOW_S:g} s on the real clock)",
