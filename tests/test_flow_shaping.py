@@ -94,3 +94,23 @@ async def test_a_slipped_zero_is_asked_about_and_a_second_enter_logs_it(data_dir
         await pilot.press("backspace", "backspace", "backspace", *"x5", "enter")  # fixed: 100x5
         assert screen_name(app) == "OneMoreScreen"
     assert live_sets(data_dir) == [("Barbell Back Squat", 100, 5, "kg")] * 2
+
+
+async def test_a_note_shows_in_the_review_and_beside_the_exercise_next_time(data_dir, tmp_path):
+    from .conftest import FakeClock
+    from .flow import review_text, settle
+
+    wall = FakeClock()
+    app = build_app(data_dir, tmp_path, wall=wall)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start_full_body_a(pilot, ("4", "2", "3"))
+        await pilot.press("o", *"belt on", "enter", *"100x5@2", "enter", "enter", "f", "enter")
+        await pilot.press("r")
+        await settle(pilot)
+        shown = review_text(app)
+        assert "note: belt on" in shown
+        assert "check-in: sleep 4 · stress 2 · energy 3" in shown
+        await pilot.press("escape", "enter")  # back to the summary, then Home
+        wall.advance(2 * 24 * 3600)
+        await start_full_body_a(pilot)
+        assert text(app, "#previous-note") == "Note: belt on"

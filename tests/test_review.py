@@ -2,9 +2,10 @@
 became dataclasses, and each part reads by name.
 
 `tests/data/review_golden.json` holds, per case of `tests/review_cases.py`, the JSON and the
-table lines the dict-building review (`tui/interchange/review_data.py`) gave, but for one
-intended change since: a set's text reads in the review's unit (each set's `weight` and
-`unit` stay as lifted), so no line mixes kg and lb.
+table lines the dict-building review (`tui/interchange/review_data.py`) gave, but for the
+intended changes since: a set's text reads in the review's unit (each set's `weight` and
+`unit` stay as lifted), so no line mixes kg and lb; and the notes on each exercise, the
+session's note and the check-in's answers are in the JSON and the table.
 """
 
 import json

@@ -96,6 +96,7 @@ class LiveSession:
             unsaved=self._journal.unsaved_set_ids(live.session),
             previous=tuple(self._store.previous(key)) if key is not None else (),
             previous_at=self._store.previous_date(key) if key is not None else None,
+            previous_note=self._store.previous_note(key) if key is not None else "",
         )
 
     def swap_choices(self) -> tuple[Exercise, list[Exercise]] | None:

@@ -111,3 +111,4 @@ class LoggingView:
     unsaved: frozenset[str]  # ids of sets not on disk yet
     previous: tuple[SetLog, ...]  # last time's sets of this exercise
     previous_at: datetime | None
+    previous_note: str = ""  # the note on this exercise last time

@@ -10,13 +10,13 @@ times are seconds. `Review.to_json()` is the `onemore-review` JSON, version 1.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from tui.core.calibration import CalibrationLog, CalibrationSet, CalibrationSummary, summarize
 from tui.core.earlier import Earlier
-from tui.core.model import Failure, Session, SetKind, SetLog, Unit
+from tui.core.model import CheckIn, Failure, Session, SetKind, SetLog, Unit
 from tui.core.records import LastTime, PersonalRecord, RecordKind
 from tui.core.stats import (
     ExerciseNumbers,
@@ -207,6 +207,7 @@ class ExerciseReview:
     previous: PreviousTime | None
     prs: tuple[RecordReview, ...]
     calibration: CalibrationReview | None  # None without test sets of this exercise
+    notes: str = ""  # what the lifter noted on it (`o` on the logging screen)
 
     def to_json(self) -> Json:
         return {
@@ -218,6 +219,7 @@ class ExerciseReview:
             "previous": None if self.previous is None else self.previous.to_json(),
             "prs": [r.to_json() for r in self.prs],
             "calibration": None if self.calibration is None else self.calibration.to_json(),
+            "notes": self.notes,
         }
 
 
@@ -228,6 +230,7 @@ class ReviewedSession:
     started_at: datetime
     ended_at: datetime | None
     notes: str
+    checkin: CheckIn | None = None  # the check-in's answers, as given
 
     @property
     def duration_s(self) -> float | None:
@@ -242,6 +245,13 @@ class ReviewedSession:
             "ended_at": None if self.ended_at is None else self.ended_at.isoformat(),
             "duration_s": self.duration_s,
             "notes": self.notes,
+            "checkin": None
+            if self.checkin is None
+            else {
+                "sleep": self.checkin.sleep,
+                "stress": self.checkin.stress,
+                "energy": self.checkin.energy,
+            },
         }
 
 
@@ -572,7 +582,12 @@ def exercise_review(
 
 def _session(session: Session) -> ReviewedSession:
     return ReviewedSession(
-        session.id, session.name, session.started_at, session.ended_at, session.notes
+        session.id,
+        session.name,
+        session.started_at,
+        session.ended_at,
+        session.notes,
+        session.checkin,
     )
 
 
@@ -599,7 +614,11 @@ def review_of(session: Session, earlier: Earlier, unit: str = "kg") -> Review:
         numbers = exercise_numbers(exercise)
         own = [r for r in records if r.exercise_key == exercise.key]
         tests = [t for t in calibration.sets if t.exercise_key == exercise.key]
-        exercises.append(exercise_review(numbers, exercise.sets, earlier, own, tests, unit))
+        reviewed = exercise_review(numbers, exercise.sets, earlier, own, tests, unit)
+        notes = " · ".join(
+            e.notes for e in session.exercises if e.key == exercise.key and e.notes.strip()
+        )
+        exercises.append(replace(reviewed, notes=notes))
     return Review(
         unit=unit,
         session=_session(session),

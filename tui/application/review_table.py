@@ -14,6 +14,7 @@ from tui.application.review import (
     PreviousTime,
     RestReview,
     Review,
+    ReviewedSession,
     SetReview,
 )
 from tui.format import day_text, duration, number, plural
@@ -84,7 +85,10 @@ def best_line(exercise: ExerciseReview, unit: str) -> str | None:
 def exercise_lines(exercise: ExerciseReview, unit: str) -> list[str]:
     prs = len(exercise.prs)
     title = exercise.name + (f"   {plural(prs, 'PR')}" if prs else "")
-    lines = [title, *("  " + line for line in set_lines(exercise.sets, unit))]
+    lines = [title]
+    if exercise.notes:
+        lines.append(f"  note: {exercise.notes}")
+    lines += ["  " + line for line in set_lines(exercise.sets, unit)]
     if best := best_line(exercise, unit):
         lines.append(f"  {best}")
     if exercise.first_time:
@@ -165,10 +169,32 @@ def session_lines(review: Review) -> list[str]:
     return ["Session", *("  " + line for line in aligned(rows, right=set()))]
 
 
+def checkin_text(session: ReviewedSession) -> str:
+    """`check-in: sleep 4 · stress 2 · energy 3` (of 5; stress 5 is calm), "" when none."""
+    checkin = session.checkin
+    if checkin is None:
+        return ""
+    answers = [
+        f"{name} {value}"
+        for name, value in (
+            ("sleep", checkin.sleep),
+            ("stress", checkin.stress),
+            ("energy", checkin.energy),
+        )
+        if value is not None
+    ]
+    return "check-in: " + " · ".join(answers) if answers else ""
+
+
 def table_lines(review: Review) -> list[str]:
     session = review.session
     header = f"{session.name} · {day_text(session.started_at)} · {duration(session.duration_s)}"
-    lines = [header, RULE * max(len(header), 40), ""]
+    lines = [header, RULE * max(len(header), 40)]
+    if arrived := checkin_text(session):
+        lines.append(arrived)
+    if session.notes.strip():
+        lines.append(f"note: {session.notes.strip()}")
+    lines.append("")
     for exercise in review.exercises:
         lines += exercise_lines(exercise, review.unit) + [""]
     return lines + session_lines(review)

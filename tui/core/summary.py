@@ -267,6 +267,7 @@ def last_time(session: Session) -> dict[str, dict[str, Any]]:
             "session_id": session.id,
             "started_at": session.started_at.isoformat(),
             "sets": [s.to_dict() for s in exercise.sets],
+            "notes": exercise.notes,
         }
         for exercise in session.exercises
         if exercise.sets

@@ -430,6 +430,13 @@ class Store:
         return [SetLog.from_dict(s) for s in done["sets"]]
 
     @one_at_a_time
+    def previous_note(self, exercise_key: str) -> str:
+        """The note on the exercise the last time it was done ("" without one)."""
+        done = self._index.last_time(exercise_key)
+        note = None if done is None else done.get("notes")
+        return note if isinstance(note, str) else ""
+
+    @one_at_a_time
     def previous_date(self, exercise_key: str) -> datetime | None:
         """When the exercise was last done in a finished session."""
         done = self._index.last_time(exercise_key)

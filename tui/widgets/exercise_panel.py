@@ -32,6 +32,7 @@ class ExercisePanel(Vertical):
                 yield SetTable("No sets yet.", id="today")
             with Vertical(id="before"):
                 yield Static("Last time", classes="label", id="previous-label")
+                yield Static("", id="previous-note")
                 yield SetTable("Not done before.", id="previous")
 
     def show(self, view: LoggingView, *, warm_ups: bool = True) -> None:
@@ -60,4 +61,7 @@ class ExercisePanel(Vertical):
         when = view.previous_at
         label = f"Last time ({day_text(when)})" if when else "Last time"
         self.query_one("#previous-label", Static).update(label)
+        note = self.query_one("#previous-note", Static)
+        note.update(f"Note: {lit(view.previous_note)}" if view.previous_note else "")
+        note.display = bool(view.previous_note)
         self.query_one("#previous", SetTable).show(view.previous, with_rest=False)

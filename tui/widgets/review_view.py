@@ -22,6 +22,7 @@ from tui.application.review_table import (
     best_line,
     calibration_text,
     change_line,
+    checkin_text,
     effort_text,
     overall_calibration,
     rest_text,
@@ -66,6 +67,14 @@ class ReviewView(Widget):
         if self.review is None:
             return ""
         parts: list[RenderableType] = []
+        session = self.review.session
+        arrived = [
+            checkin_text(session),
+            f"note: {session.notes.strip()}" if session.notes.strip() else "",
+        ]
+        parts += [Text(shown(line), style=self._style("muted")) for line in arrived if line]
+        if parts:
+            parts.append(Text(""))
         for exercise in self.review.exercises:
             parts += [*self._exercise(exercise, self.review.unit), Text("")]
         parts += self._session(self.review)
@@ -77,7 +86,10 @@ class ReviewView(Widget):
         title = Text(shown(exercise.name), style=self._style("heading"))
         if exercise.prs:
             title.append(f"   {plural(len(exercise.prs), 'PR')}", style=self._style("pr"))
-        parts: list[RenderableType] = [title, Padding(self._sets(exercise.sets, unit), INDENT)]
+        parts: list[RenderableType] = [title]
+        if exercise.notes:
+            parts.append(Padding(Text(shown(f"note: {exercise.notes}")), INDENT))
+        parts.append(Padding(self._sets(exercise.sets, unit), INDENT))
         lines = [
             Text(shown(line), style=style) for line, style in self._exercise_lines(exercise, unit)
         ]
