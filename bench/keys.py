@@ -28,6 +28,7 @@ from bench.common import Row, copy_store, ms, percentile, ratio_text
 
 SETS = 60
 CHANGES = ("Enter → one more rep?", "answer → rest", "Enter on rest → logging")
+GIVE_UP_S = 10.0  # a screen change that never comes is a failed figure, not a hung run
 TARGET_RATIO = 1.5  # p99 against the bare app's floor (issue 14)
 TARGET_YEARS_RATIO = 1.1  # ten-year against empty
 
@@ -52,6 +53,8 @@ async def press_until(app: App[object], key: str, screen: str) -> float:
     started = time.perf_counter()
     app.post_message(events.Key(key, character))
     while type(app.screen).__name__ != screen:
+        if time.perf_counter() - started > GIVE_UP_S:
+            raise RuntimeError(f"{key!r} did not lead to {screen} (on {type(app.screen).__name__})")
         await asyncio.sleep(0)
     await painted(app)
     return time.perf_counter() - started
@@ -71,7 +74,8 @@ class Question(ModalScreen[str]):
         yield Static("Could you do one more rep with good form?")
 
     def on_key(self, event: events.Key) -> None:
-        if event.character and event.character.isdigit():
+        if event.character and event.character.isdigit() and self.app.screen is self:
+            event.stop()
             self.dismiss(event.character)
 
 
@@ -81,8 +85,9 @@ class Resting(Screen[None]):
         yield Footer()
 
     def on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
-            self.dismiss()
+        if event.key == "enter" and self.app.screen is self:
+            event.stop()
+            self.app.pop_screen()
 
 
 class Logging(Screen[None]):
@@ -129,11 +134,19 @@ async def onemore_times(data_dir: Path, home: Path) -> dict[str, list[float]]:
             await pilot.press("enter", "enter", "enter", "enter", "enter")  # Full body A
             await painted(app)
             for _ in range(SETS):
-                await type_text(app, "100x5")
+                await type_text(app, typed_set(app))
                 times[CHANGES[0]].append(await press_until(app, "enter", "OneMoreScreen"))
                 times[CHANGES[1]].append(await press_until(app, "2", "RestScreen"))
                 times[CHANGES[2]].append(await press_until(app, "enter", "LoggingScreen"))
     return times
+
+
+def typed_set(app: App[object]) -> str:
+    """A set at the target's weight, typed out (`100x5`) as a lifter mostly does."""
+    view = app.screen.session.view()  # the logging screen's live session
+    target = view.target
+    weight = target.weight if target is not None and target.weight else 50
+    return f"{weight:g}x5"
 
 
 def measure(history: Path, home: Path) -> list[Timed]:

@@ -14,7 +14,17 @@ from pathlib import Path
 
 import pytest
 
-from .tmux_lifter import BENCH, SQUAT, Lifter, TmuxServer, cut_words, footer_items, session_sets
+from .tmux_lifter import (
+    BENCH,
+    SQUAT,
+    Lifter,
+    TmuxServer,
+    cut_words,
+    footer_items,
+    load,
+    session_sets,
+    shown_target,
+)
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 45), id="160x45")]
 DIALOGS = (
@@ -84,28 +94,28 @@ def test_a_full_session_in_kg_ends_in_the_export_exactly_as_intended(lifter_at, 
     lifter.press("Enter")
     lifter.wait_for("Could you do one more rep with good form?")
     lifter.press("2")
-    lifter.wait_for("Rest. Phone away", "Next: Barbell Back Squat, set 2")
+    second = shown_target(lifter.wait_for("Rest. Phone away", "Next: Barbell Back Squat, set 2"))
     assert rows(lifter.live_sets()) == [(SQUAT, 100, 5, "working", 2, None)]
 
-    # Set 2, typed slowly during the rest: +2.5 on the target; "1 left".
+    # Set 2, typed slowly during the rest: +2.5 on the target the rest screen shows; "1 left".
     lifter.type_slowly("+2.5x5")
     lifter.press("Enter")
-    lifter.wait_for("102.5 kg × 5", "Could you do one more rep")
+    lifter.wait_for(f"{load(second + 2.5)} kg × 5", "Could you do one more rep")
     lifter.press("1")
-    lifter.wait_for("Rest. Phone away", "Next: Barbell Back Squat, set 3")
+    third = shown_target(lifter.wait_for("Rest. Phone away", "Next: Barbell Back Squat, set 3"))
 
-    # Set 3, the whole line at once during the rest: 5 below the target (102.5 now);
+    # Set 3, the whole line at once during the rest: 5 below the target shown;
     # none left, form broke.
     lifter.burst("-5x8", "Enter")
-    lifter.wait_for("97.5 kg × 8", "Could you do one more rep")
+    lifter.wait_for(f"{load(third - 5)} kg × 8", "Could you do one more rep")
     lifter.press("n")
     lifter.wait_for("form")
     lifter.press("t")
     lifter.wait_for("Rest. Phone away", f"Next: {BENCH}, set 1")
     assert rows(lifter.live_sets()) == [
         (SQUAT, 100, 5, "working", 2, None),
-        (SQUAT, 102.5, 5, "working", 1, None),
-        (SQUAT, 97.5, 8, "working", 0, "technical"),
+        (SQUAT, second + 2.5, 5, "working", 1, None),
+        (SQUAT, third - 5, 8, "working", 0, "technical"),
     ]
     lifter.press("Enter")
     lifter.wait_for(BENCH, "Set 1 of 3", "Target: 60 kg × 8")
@@ -139,8 +149,11 @@ def test_a_full_session_in_kg_ends_in_the_export_exactly_as_intended(lifter_at, 
     lifter.press("e")
     lifter.wait_for("Which set?")
     lifter.press("1")
-    lifter.wait_for("Change set")
+    lifter.wait_for("Change set", "60x8 @2")  # the line, prefilled with the set as logged
     lifter.press("C-u")
+    # Typed once the line shows empty, as the lifter sees it: under load a key typed right
+    # behind ctrl+u was seen to land before the clearing (see the CHANGELOG's known issues).
+    lifter.wait_for("Change set", gone=("60x8 @2",))
     lifter.type_slowly("60x7 @3")
     lifter.press("Enter")
     lifter.wait_live(
@@ -161,8 +174,8 @@ def test_a_full_session_in_kg_ends_in_the_export_exactly_as_intended(lifter_at, 
     assert session["checkin"] == {"sleep": 4, "stress": 3, "energy": 4}
     assert rows(session_sets(session)) == [
         (SQUAT, 100, 5, "working", 2, None),
-        (SQUAT, 102.5, 5, "working", 1, None),
-        (SQUAT, 97.5, 8, "working", 0, "technical"),
+        (SQUAT, second + 2.5, 5, "working", 1, None),
+        (SQUAT, third - 5, 8, "working", 0, "technical"),
         (BENCH, 60, 7, "working", 3, None),
         (BENCH, 62.5, 8, "working", 1, None),
     ]
@@ -191,9 +204,9 @@ def test_in_lb_weights_typed_without_a_unit_are_lb_in_the_export(lifter_at):
     lifter.press("Enter")  # the target, in lb
     lifter.wait_for("Could you do one more rep")
     lifter.press("2")
-    lifter.wait_for("Rest. Phone away")
-    lifter.burst("+5x5", "Enter")  # relative, during the rest: 105 lb
-    lifter.wait_for("105 lb × 5", "Could you do one more rep")
+    lb_target = shown_target(lifter.wait_for("Rest. Phone away"))
+    lifter.burst("+5x5", "Enter")  # relative, during the rest: 5 lb on the target shown
+    lifter.wait_for(f"{load(lb_target + 5)} lb × 5", "Could you do one more rep")
     lifter.press("1")
     lifter.wait_for("Rest. Phone away")
     lifter.type_slowly("225x3 @0")
@@ -217,7 +230,7 @@ def test_in_lb_weights_typed_without_a_unit_are_lb_in_the_export(lifter_at):
     assert [(s.exercise, s.weight, s.unit, s.reps, s.kind) for s in session_sets(session)] == [
         (SQUAT, 95, "lb", 5, "warmup"),
         (SQUAT, 100, "lb", 5, "working"),
-        (SQUAT, 105, "lb", 5, "working"),
+        (SQUAT, lb_target + 5, "lb", 5, "working"),
         (SQUAT, 225, "lb", 3, "working"),
         (BENCH, 100, "kg", 5, "working"),
     ]
@@ -469,7 +482,7 @@ def rest_at_80x24(lifter: Lifter) -> str:
     return lifter.wait_for(
         "Rest. Phone away, breathe.",
         "planned 3:00",
-        "Next: Barbell Back Squat, set 2 — Target: 100 kg × 5, 2 reps in reserve",
+        "Next: Barbell Back Squat, set 2 — Target:",
     )
 
 

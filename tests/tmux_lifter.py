@@ -358,3 +358,17 @@ def footer_items(footer: str) -> list[str]:
     """The footer's keys with what they do ("f Finish"), without the palette's key."""
     keys = footer.split("▏")[0]
     return [item.strip() for item in keys.split("  ") if item.strip()]
+
+
+def shown_target(screen: str) -> float:
+    """The target weight the screen shows now (the rest screen's "Next: … Target: 97.5 kg")."""
+    import re
+
+    found = re.findall(r"Target: ([0-9]+(?:\.[0-9]+)?) (?:kg|lb)", screen)
+    assert found, f"no target on the screen:\n{screen}"
+    return float(found[-1])
+
+
+def load(weight: float) -> str:
+    """A weight as the app writes it: 102.5, 100 (no .0)."""
+    return f"{weight:g}"

@@ -33,6 +33,7 @@ REST_KEYS: list[tuple[str, str]] = [
     ("space", "pause / go on"),
     ("c", "breathing is calm now"),
     ("Enter", "start the next set now (typing a set does too, +2.5x5 and -5x8 included)"),
+    ("f", "end the rest and finish the session"),
 ]
 
 TEST_SET_KEYS: list[tuple[str, str]] = [

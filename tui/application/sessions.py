@@ -69,6 +69,7 @@ class Sessions:
         self._settings = settings
         self._now = now
         self.journal = Journal(store)
+        self._current: LiveSession | None = None  # the last session started or resumed here
 
     @property
     def read_only(self) -> bool:
@@ -117,11 +118,22 @@ class Sessions:
         notice = self.journal.save(session)
         taken = [c for c, t in zip(plan.changes, plan.taken, strict=True) if t]
         extra = EXTRA_REST_S if any(c.kind == "longer_rest" for c in taken) else 0
-        return self._live(Live(session), extra), notice
+        return self._remember(self._live(Live(session), extra)), notice
 
     def resume(self) -> LiveSession | None:
+        """The session in progress. Left for Home in this run, it is the same live session,
+        with what only lives in memory (the rest just taken, the coach's lines) kept."""
         session = self.in_progress()
-        return None if session is None else self._live(Live.resume(session))
+        if session is None:
+            return None
+        current = self._current
+        if current is not None and current.session == session:
+            return current
+        return self._remember(self._live(Live.resume(session)))
+
+    def _remember(self, live: LiveSession) -> LiveSession:
+        self._current = live
+        return live
 
     def _live(self, live: Live, extra_rest_s: int = 0) -> LiveSession:
         return LiveSession(

@@ -38,7 +38,7 @@ class CheckInScreen(AppScreen[None]):
             yield Static("", id="question", classes="big-question")
             yield Static("", id="scale", classes="keys")
             yield Static("", id="answers")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self._show()

@@ -54,8 +54,8 @@ class HistoryScreen(AppScreen[None]):
         Binding("enter", "open", "Review", priority=True, id="open"),
         Binding("f,slash", "filter", "Filter", id="filter"),
         Binding("p", "progress", "Progress", id="progress"),
-        Binding("e", "edit", "Edit a set", id="edit"),
-        Binding("x", "remove", "Remove a set", id="remove"),
+        Binding("e", "edit", "Edit set", id="edit"),
+        Binding("x", "remove", "Remove set", id="remove"),
         Binding("d", "delete", "Delete", id="delete"),
         Binding("escape", "back", "Back", id="back"),
     ]
@@ -77,7 +77,7 @@ class HistoryScreen(AppScreen[None]):
             yield RowList(columns(self.unit), good_column=PR_COLUMN, id="sessions")
             yield Static("", id="history-status")
         yield SyncLine(id="sync-line")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self._show_rows()

@@ -50,8 +50,8 @@ class HomeScreen(AppScreen[None]):
     AUTO_FOCUS = "#routines"
     BINDINGS = [
         Binding("r", "resume", "Resume", id="resume"),
-        Binding("e", "start_empty", "Empty session", id="empty"),
-        Binding("l", "last_session", "Last session", id="last-session"),
+        Binding("e", "start_empty", "Empty", id="empty"),
+        Binding("l", "last_session", "Last", id="last-session"),
         Binding("h", "history", "History", id="history"),
         Binding("p", "progress", "Progress", id="progress"),
         Binding("comma", "settings", "Settings", id="settings"),
@@ -75,7 +75,7 @@ class HomeScreen(AppScreen[None]):
             yield Static("Start a session", classes="heading")
             yield OptionList(*self._routine_options(view.routines), id="routines")
             yield SyncLine(id="sync-line")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.watch(self.app, "data_version", self._data_changed, init=False)

@@ -48,20 +48,21 @@ RETRY_SAVE_EVERY_S = 5
 class LoggingScreen(AppScreen[None]):
     WAITS_AFTER = frozenset({"enter", "t", "escape"})
     AUTO_FOCUS = "#entry"
-    # In the footer's order: what matters most first, so an 80-column footer keeps f and ?.
+    # In the footer's order: what matters most first, so an 80-column footer keeps f and ?;
+    # p, o, r and d are in the help (?) and the README, not the footer.
     BINDINGS = [
         Binding("f", "finish", "Finish", priority=True, id="finish"),
         Binding("question_mark", "help", "Keys", priority=True, id="help"),
         Binding("u", "undo", "Undo", priority=True, id="undo"),
         Binding("e", "edit", "Edit", priority=True, id="edit"),
         Binding("n", "move(1)", "Next", priority=True, id="next"),
-        Binding("p", "move(-1)", "Prev", priority=True, id="previous"),
+        Binding("p", "move(-1)", "Prev", priority=True, id="previous", show=False),
         Binding("a", "add", "Add", priority=True, id="add"),
         Binding("s", "swap", "Swap", priority=True, id="swap"),
         Binding("t", "test_set", "Test set", priority=True, id="test-set"),
-        Binding("r", "rest", "Rest", priority=True, id="rest"),
-        Binding("o", "note", "Note", priority=True, id="note"),
-        Binding("d", "remove_exercise", "Drop", priority=True, id="remove-exercise"),
+        Binding("r", "rest", "Rest", priority=True, id="rest", show=False),
+        Binding("o", "note", "Note", priority=True, id="note", show=False),
+        Binding("d", "remove_exercise", "Drop", priority=True, id="remove-exercise", show=False),
         Binding("less_than_sign", "move_exercise(-1)", "Earlier", priority=True, show=False),
         Binding("greater_than_sign", "move_exercise(1)", "Later", priority=True, show=False),
         Binding("escape", "leave", "Home", id="leave"),
@@ -80,7 +81,7 @@ class LoggingScreen(AppScreen[None]):
             )
             yield Static("", id="error")
             yield SyncLine(id="sync-line")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(SetEntry).cursor_blink = self.app.cursor_blink
@@ -181,6 +182,8 @@ class LoggingScreen(AppScreen[None]):
             line.value += result.typed
             line.cursor_position = len(line.value)
         self._show()
+        if result.finish:
+            self.action_finish()
 
     # -- commands ------------------------------------------------------------------------
 

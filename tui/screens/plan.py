@@ -36,7 +36,7 @@ class PlanScreen(AppScreen[None]):
             if self.plan.changes:
                 yield Static("", id="changes", classes="panel")
             yield Static("", id="exercises", classes="panel")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self._show()

@@ -100,7 +100,7 @@ class ProgressScreen(AppScreen[None]):
             yield RowHeader(columns(self.unit), id="table-header")
             yield RowList(columns(self.unit), id="table")
             yield Static("", id="meaning")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.lifts = self.app.history.lifts_done()

@@ -47,10 +47,11 @@ CARRIED = set("0123456789xXwWbB@.,*+-")
 class RestResult:
     rest: RestTaken
     typed: str = ""
+    finish: bool = False  # `f` on the rest: the rest ends and the session is to be finished
 
 
 class RestScreen(AppScreen[RestResult]):
-    WAITS_AFTER = frozenset({"enter", "escape"})
+    WAITS_AFTER = frozenset({"enter", "escape", "f"})
     BINDINGS = [
         Binding("up", "longer", "+30 s", id="longer"),
         Binding("down", "shorter", "−30 s", id="shorter"),
@@ -58,6 +59,8 @@ class RestScreen(AppScreen[RestResult]):
         Binding("space", "go_on", "Go on", id="go-on"),  # the same key, named for a paused rest
         Binding("c", "calm", "Calm now", id="calm"),
         Binding("enter,escape", "done", "Next set", id="next"),
+        Binding("f", "finish", "Finish", id="finish"),
+        Binding("question_mark", "help", "Keys", id="help"),
     ]
 
     def __init__(self, planned_s: int, next_text: str, elapsed_s: float = 0.0) -> None:
@@ -79,7 +82,7 @@ class RestScreen(AppScreen[RestResult]):
             with Center():
                 yield BreathPacer(id="pacer")
             yield Static(lit(self.next_text), id="next-set")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self._countdown = self.query_one("#countdown", BigText)
@@ -201,12 +204,25 @@ class RestScreen(AppScreen[RestResult]):
         self.rest = self.rest.calm(self.now)
         self.tick()
 
+    def action_finish(self) -> None:
+        self.action_done(finish=True)
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
     @settles
-    def action_done(self, typed: str = "") -> None:
+    def action_done(self, typed: str = "", finish: bool = False) -> None:
         rest = self.rest
         assert rest is not None
         now = self.now
-        if rest.calm_at is None and not rest.over(now) and self.app.settings.pacer != "off":
+        if (
+            not finish
+            and rest.calm_at is None
+            and not rest.over(now)
+            and self.app.settings.pacer != "off"
+        ):
             self.app.tell(
                 "Still out of breath? Panting tells the brain to stop: "
                 "a few slow breaths first help the next set.",
@@ -217,7 +233,7 @@ class RestScreen(AppScreen[RestResult]):
             actual_s=rest.elapsed(now),
             calm_after_s=rest.calm_after_s,
         )
-        self.dismiss(RestResult(taken, typed))
+        self.dismiss(RestResult(taken, typed, finish))
 
     def waits_after(self, event: events.Key) -> bool:
         """Keys behind one that ends the rest wait for the logging screen (a `+` or an `@`

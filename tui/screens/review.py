@@ -58,7 +58,7 @@ class ReviewScreen(AppScreen[None]):
             yield Static("", id="review-problem", classes="error hidden")
             yield ReviewView(id="review")
         yield SyncLine(id="sync-line")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.work_out()  # fast: the PRs come from the index, one year file is read

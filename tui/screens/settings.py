@@ -68,7 +68,7 @@ class SettingsScreen(AppScreen[None]):
                 classes="detail",
                 id="settings-saved",
             )
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     @staticmethod
     def _row(label: str, field: Select[str] | Input | Switch) -> Horizontal:
