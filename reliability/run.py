@@ -69,6 +69,26 @@ def disk_cases(work: Path, scale: float, pouch) -> list[Outcome]:
                 disk_app.finish_from_home_on_a_full_disk(folder / "data", folder, injected)
             )
         record(home, f"try {number}", problems)
+    answered = Outcome("disk full: an answer or a finish not saved (injected, real tmpfs)")
+    for number in range(sized(6, scale)):
+        folder = work / f"answer-{number}"
+        if number % 2:
+            with mounted_tmpfs(folder / "tiny") as root:
+                problems = asyncio.run(
+                    disk_app.full_disk_after_the_set(root / "data", folder, TinyDisk(root))
+                )
+        else:
+            with InjectedDisk(errno.ENOSPC) as injected:
+                problems = asyncio.run(
+                    disk_app.full_disk_after_the_set(folder / "data", folder, injected)
+                )
+        record(answered, f"answer {number}", problems)
+        with InjectedDisk(errno.ENOSPC) as injected:
+            folder = work / f"finish-twice-{number}"
+            problems = asyncio.run(
+                disk_app.finish_twice_on_a_full_disk(folder / "data", folder, injected, number % 4)
+            )
+        record(answered, f"finish twice {number}", problems)
     cli = Outcome("disk full under the command line (real tmpfs)")
     record(cli, "import, export, sync", disk.cli_on_a_full_disk(work / "cli"))
     return [
@@ -76,6 +96,7 @@ def disk_cases(work: Path, scale: float, pouch) -> list[Outcome]:
         disk.tiny_disk_faults(work, sized(60, scale)),
         app,
         home,
+        answered,
         cli,
     ]
 
