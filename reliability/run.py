@@ -91,6 +91,11 @@ def disk_cases(work: Path, scale: float, pouch) -> list[Outcome]:
         record(answered, f"finish twice {number}", problems)
     cli = Outcome("disk full under the command line (real tmpfs)")
     record(cli, "import, export, sync", disk.cli_on_a_full_disk(work / "cli"))
+    from reliability import readers
+
+    reading = Outcome("last and export: no space, no folder, no log needed (real tmpfs)")
+    record(reading, "readers", readers.readers_need_nothing(work / "readers"))
+    record(reading, "app", asyncio.run(readers.app_opens_on_a_full_disk(work / "app-full")))
     return [
         disk.injected_disk_faults(work, sized(90, scale)),
         disk.tiny_disk_faults(work, sized(60, scale)),
@@ -98,6 +103,7 @@ def disk_cases(work: Path, scale: float, pouch) -> list[Outcome]:
         home,
         answered,
         cli,
+        reading,
     ]
 
 

@@ -11,6 +11,7 @@ from reliability.disk_app import (
     full_disk_while_logging,
 )
 from reliability.disks import InjectedDisk, TinyDisk, mounted_tmpfs
+from reliability.readers import app_opens_on_a_full_disk, readers_need_nothing
 from tui.commands.importing import write
 from tui.store.repository import Store
 from tui.sync.service import SyncService
@@ -96,3 +97,13 @@ async def test_a_sync_that_cannot_save_ends_in_a_clear_error_not_a_crash(data_di
         report = await SyncService(store, fake_config(), transport=couch.transport()).run()
     assert report.status.health.value == "error"
     assert "No space left on device" in report.status.reason
+
+
+def test_last_and_export_need_no_space_create_nothing_and_write_no_log(tmp_path, tiny_root):
+    assert readers_need_nothing(tmp_path) == []
+
+
+async def test_a_repair_that_meets_a_full_disk_does_not_keep_the_app_from_opening(
+    tmp_path, tiny_root
+):
+    assert await app_opens_on_a_full_disk(tmp_path) == []

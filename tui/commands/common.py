@@ -7,7 +7,7 @@ import sys
 
 from tui import paths
 from tui.format import shown
-from tui.logfile import log_to_file
+from tui.logfile import hold_log, log_nowhere, log_to_file
 from tui.redact import hide
 from tui.store.repository import Store
 
@@ -16,16 +16,31 @@ class CommandError(Exception):
     """A problem the lifter can fix; printed as one line, exit code 1."""
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    """The store in the folder the flags or environment name; logging goes to its log file."""
+def open_store(args: argparse.Namespace, *, reading: bool = False) -> Store:
+    """The store in the folder the flags or environment name; logging goes to its log file.
+
+    `reading`: a command that only reads (see `Store`); it writes no log either. Nor does a
+    second OneMore on a held folder. A log that cannot be written is done without."""
     folder = paths.data_dir(args.data_dir)
+    hold_log()
     try:
-        log_to_file(paths.log_file(folder))
-        return Store(folder)
+        store = Store(folder, reading=reading)
     except OSError as error:
+        log_nowhere()
         raise CommandError(
             f"cannot use the data folder {folder}: {error.strerror or error}"
         ) from error
+    if store.read_only:
+        log_nowhere()
+        return store
+    try:
+        log_to_file(paths.log_file(folder))
+    except OSError as error:
+        log_nowhere()
+        store.tell(
+            f"the log file cannot be written ({error.strerror or error}): going on without it"
+        )
+    return store
 
 
 def say(message: str) -> None:

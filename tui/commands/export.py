@@ -46,7 +46,7 @@ def csv_text(args: argparse.Namespace, store: Store) -> tuple[str, int]:
 
 def run(args: argparse.Namespace) -> int:
     zone_from(args.tz)  # a bad zone is reported before anything is read
-    with open_store(args) as store:
+    with open_store(args, reading=True) as store:
         tell_notices(store)
         if args.format == "csv":
             text, count = csv_text(args, store)

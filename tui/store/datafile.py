@@ -82,8 +82,10 @@ class DataFile:
         read_only: bool,
         now: Callable[[], datetime],
         tell: Callable[[str], None],
+        left_because: str = "another OneMore has the data open",
     ) -> None:
         self.path = path
+        self.left_because = left_because
         self.kind = kind
         self.read_only = read_only
         self._now = now
@@ -122,7 +124,7 @@ class DataFile:
         if self.read_only:
             self._tell(
                 f"{self.path.name} could not be read: {problem.reason}. "
-                "It was left as it is, because another OneMore has the data open."
+                f"It was left as it is, because {self.left_because}."
             )
             return
         moved = set_aside(self.path, self._now())

@@ -106,12 +106,16 @@ class Store:
         *,
         now: Callable[[], datetime] = utc_now,
         lock_timeout: float = 0,
+        reading: bool = False,
     ) -> None:
+        """`reading`: only read (a command that shows or exports): no lock is taken, nothing
+        is created, repaired or set aside, so it works on a full disk and leaves a new folder
+        uncreated; what needs repair is worked out in memory."""
         self.data_dir = Path(data_dir)
         self.guard = threading.RLock()
         self.notices: list[str] = []
         self._now = now
-        make_private_folder(self.data_dir)
+        self._locked = False
         self._lock = FileLock(
             self.data_dir / "onemore.lock",
             timeout=lock_timeout,
@@ -119,15 +123,20 @@ class Store:
             thread_local=False,
             fallback_to_soft=False,
         )
-        try:
-            self._lock.acquire()
-            self.read_only = False
-        except Timeout:
-            self.read_only = True
-            self.tell(
-                "Another OneMore is already open on this data folder: "
-                "this one opened read-only and will not save anything."
-            )
+        self.left_because = "this command only reads (OneMore sets it aside when it starts)"
+        self.read_only = reading
+        if not reading:
+            make_private_folder(self.data_dir)
+            try:
+                self._lock.acquire()
+                self._locked = True
+            except Timeout:
+                self.read_only = True
+                self.left_because = "another OneMore has the data open"
+                self.tell(
+                    "Another OneMore is already open on this data folder: "
+                    "this one opened read-only and will not save anything."
+                )
         self.history_dir = self.data_dir / "history"
         if not self.read_only:
             make_private_folder(self.history_dir)
@@ -154,7 +163,14 @@ class Store:
         self.notices.append(notice)
 
     def _data_file(self, path: Path, kind: str) -> DataFile:
-        return DataFile(path, kind, read_only=self.read_only, now=self._now, tell=self.tell)
+        return DataFile(
+            path,
+            kind,
+            read_only=self.read_only,
+            now=self._now,
+            tell=self.tell,
+            left_because=self.left_because,
+        )
 
     def _read_live(self) -> Session | None:
         record = self._live_file.get_single(LIVE_TABLE)
@@ -181,11 +197,18 @@ class Store:
     def _finish_interrupted(self) -> None:
         """A session finished just before a crash is still in live.json: file it away now."""
         if self._live is not None and self._live.finished and not self.read_only:
-            self._file_away(self._live)
+            try:
+                self._file_away(self._live)
+            except OSError as error:  # a full disk: reading goes on, filing waits
+                self.tell(
+                    f"The session finished last time could not be filed into history yet "
+                    f"({error.strerror or error}); it is kept and filed at the next start."
+                )
 
     @one_at_a_time
     def close(self) -> None:
-        if not self.read_only:
+        if self._locked:
+            self._locked = False
             self._lock.release()
 
     def __enter__(self) -> Store:
