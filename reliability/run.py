@@ -108,11 +108,24 @@ def disk_cases(work: Path, scale: float, pouch) -> list[Outcome]:
 
 
 def corrupt_cases(work: Path, scale: float, pouch) -> list[Outcome]:
-    from reliability import corrupt, corrupt_app
+    import random
 
+    from reliability import corrupt, corrupt_app, sync_data
+
+    outbox = Outcome("a damaged outbox: what was waiting still sent, nothing else")
+    for number in range(sized(20, scale)):
+        problems = sync_data.damaged_outbox(work / f"outbox-{number}", random.Random(number))
+        record(outbox, f"try {number}", problems)
+    moved = Outcome("a start moved to another year on the server: stored once")
+    for number in range(sized(10, scale)):
+        days = (1, 2, 40, 400, 800)[number % 5]
+        problems = sync_data.start_moved_to_another_year(work / f"moved-{number}", days)
+        record(moved, f"{days} days back", problems)
     return [
         corrupt.corrupt_store_files(work / "store", sized(20, scale)),
         asyncio.run(corrupt_app.corrupt_files_in_the_app(work / "app", sized(1, scale))),
+        outbox,
+        moved,
     ]
 
 

@@ -127,6 +127,10 @@ class Index:
     def tombstone(self, session_id: str) -> dict[str, Any] | None:
         return self._parts["deleted"].get(session_id)
 
+    def known_ids(self) -> set[str]:
+        """Every session filed here, deleted ones included."""
+        return set(self.summaries) | set(self._parts["deleted"])
+
     def lifts_done(self) -> dict[str, dict[str, Any]]:
         """Per exercise key with working sets: its latest name and in how many sessions."""
         return dict(self._parts["lifts"])

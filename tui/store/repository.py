@@ -152,6 +152,8 @@ class Store:
             read_only=self.read_only,
             history=self._history_for_index,
         )
+        if self._outbox_file.set_aside_to is not None:
+            self._rederive_outbox()
         self._finish_interrupted()
 
     # -- opening -------------------------------------------------------------------------
@@ -288,6 +290,7 @@ class Store:
         if not from_sync:  # first: a kill after the history write must not lose the sync
             self._note_changed(s.id for s in saved)
         keys = {key for s in saved for key in self._keys_of(s.id)}  # before the change
+        moved = self._moved_years(saved)
         with self._index.history_ahead():
             for year, batch in sorted(by_year.items()):
                 year_file = self._year_file(year)
@@ -295,8 +298,22 @@ class Store:
                 with year_file.batch():
                     for session in batch:
                         table.upsert(session.to_dict(), Query().id == session.id)
+            for year, ids in sorted(moved.items()):  # after: a stop in between loses nothing
+                year_file = self._year_file(year)
+                with year_file.batch():
+                    year_file.table(SESSIONS_TABLE).remove(Query().id.one_of(ids))
             self._index.add(saved, keys)
         return len(saved)
+
+    def _moved_years(self, sessions: list[Session]) -> dict[int, list[str]]:
+        """Year -> ids of sessions filed under it that now start in another year (an edit of
+        the start, here or on another device): their old record goes."""
+        moved: dict[int, list[str]] = {}
+        for session in sessions:
+            summary = self._index.summary(session.id)
+            if summary is not None and started(summary).year != session.started_at.year:
+                moved.setdefault(started(summary).year, []).append(session.id)
+        return moved
 
     def _keys_of(self, session_id: str) -> set[str]:
         """The exercise keys of a session as filed now (before a change), from its year file."""
@@ -366,6 +383,22 @@ class Store:
         )
         return changes
 
+    def _rederive_outbox(self) -> None:
+        """outbox.json was unreadable and set aside: what it listed cannot be known, so every
+        session and deletion is listed with counter 0, "ask the server": the next sync looks
+        each one up and sends only what the server does not hold as it is here."""
+        changes = {session_id: 0 for session_id in self._index.known_ids()}
+        try:
+            self._outbox_file.put_single(OUTBOX_TABLE, {"changes": changes})
+        except OSError as error:
+            log.warning("the outbox could not be worked out again: %s", error)
+            return
+        if changes:
+            self.tell(
+                f"The next sync checks all {len(changes)} sessions with the server, "
+                "so nothing that was waiting to be sent is lost."
+            )
+
     def _note_changed(self, session_ids: Iterable[str]) -> None:
         changes = self._outbox()
         for session_id in session_ids:
@@ -374,7 +407,8 @@ class Store:
 
     @one_at_a_time
     def pending_changes(self) -> dict[str, int]:
-        """Session ids changed locally since they were last synced, each with a change counter."""
+        """Session ids changed locally since they were last synced, each with a change counter
+        (0: not known to have changed, to be checked with the server; see `_rederive_outbox`)."""
         return dict(self._outbox())
 
     @one_at_a_time
