@@ -121,11 +121,18 @@ def corrupt_cases(work: Path, scale: float, pouch) -> list[Outcome]:
         days = (1, 2, 40, 400, 800)[number % 5]
         problems = sync_data.start_moved_to_another_year(work / f"moved-{number}", days)
         record(moved, f"{days} days back", problems)
+    from reliability import damaged_folder
+
+    folder = Outcome("a directory in place of a store file, the log or the lock; strays, links")
+    for name in damaged_folder.IN_PLACE:
+        record(folder, name, damaged_folder.directory_in_place(work / "in-place", name))
+    record(folder, "strays and links", damaged_folder.strays_and_links(work / "strays"))
     return [
         corrupt.corrupt_store_files(work / "store", sized(20, scale)),
         asyncio.run(corrupt_app.corrupt_files_in_the_app(work / "app", sized(1, scale))),
         outbox,
         moved,
+        folder,
     ]
 
 

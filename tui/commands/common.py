@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
+from pathlib import Path
 
 from tui import paths
 from tui.format import shown
@@ -27,9 +29,7 @@ def open_store(args: argparse.Namespace, *, reading: bool = False) -> Store:
         store = Store(folder, reading=reading)
     except OSError as error:
         log_nowhere()
-        raise CommandError(
-            f"cannot use the data folder {folder}: {error.strerror or error}"
-        ) from error
+        raise CommandError(cannot_use(folder, error)) from error
     if store.read_only:
         log_nowhere()
         return store
@@ -41,6 +41,21 @@ def open_store(args: argparse.Namespace, *, reading: bool = False) -> Store:
             f"the log file cannot be written ({error.strerror or error}): going on without it"
         )
     return store
+
+
+IN_THE_WAY = (errno.EISDIR, errno.ENOTDIR, errno.ELOOP, errno.EACCES, errno.EPERM)
+
+
+def cannot_use(folder: Path, error: OSError) -> str:
+    """`cannot use the data folder F: F/onemore.lock: Is a directory (…)`: the path, what to do."""
+    reason = error.strerror or str(error)
+    where = Path(error.filename) if isinstance(error.filename, str) else None
+    if where is None or where == folder or error.errno not in IN_THE_WAY:
+        return f"cannot use the data folder {folder}: {reason}"
+    return (
+        f"cannot use the data folder {folder}: {where}: {reason} "
+        "(move it out of the way, then start OneMore again)"
+    )
 
 
 def say(message: str) -> None:

@@ -25,6 +25,7 @@ most for one page's write, never for the network.
 
 from __future__ import annotations
 
+import errno
 import functools
 import logging
 import threading
@@ -112,6 +113,8 @@ class Store:
         is created, repaired or set aside, so it works on a full disk and leaves a new folder
         uncreated; what needs repair is worked out in memory."""
         self.data_dir = Path(data_dir)
+        if self.data_dir.exists() and not self.data_dir.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "it is not a folder", str(self.data_dir))
         self.guard = threading.RLock()
         self.notices: list[str] = []
         self._now = now

@@ -63,11 +63,17 @@ def write_durably(path: Path, payload: bytes) -> None:
 
 
 def sweep_temp_files(folder: Path) -> list[Path]:
-    """Remove temp files a killed writer left behind; they never hold confirmed data."""
+    """Remove temp files a killed writer left behind; they never hold confirmed data. A link
+    goes (not what it points to); a directory of that name is not ours and stays."""
     swept = []
     if folder.is_dir():
         for stray in folder.glob(f".*{TEMP_MARK}*"):
-            stray.unlink(missing_ok=True)
+            if stray.is_dir() and not stray.is_symlink():
+                continue
+            try:
+                stray.unlink(missing_ok=True)
+            except OSError:
+                continue
             swept.append(stray)
     return swept
 
@@ -91,6 +97,8 @@ def read_json_file(path: Path) -> dict[str, dict[str, Any]] | None:
         raw = path.read_bytes()
     except FileNotFoundError:
         return None
+    except OSError as error:  # a directory in its place, no permission, a bad block
+        raise UnreadableFile(path, f"it cannot be read ({error.strerror or error})") from error
     if not raw.strip():
         raise UnreadableFile(path, "the file is empty")
     try:
