@@ -102,4 +102,30 @@ def damaged_folder(work: Path) -> list[str]:
     for name in IN_PLACE:
         problems += directory_in_place(work, name)
     problems += strays_and_links(work)
+    problems += planted_links(work)
+    return problems
+
+
+def planted_links(work: Path) -> list[str]:
+    """A link planted where a save's temp file was once predictable (`.NAME.tmp-PID`), and
+    `export -o` to a device: no link is followed, the device is not replaced."""
+    import os
+
+    from tui.store.storage import write_durably
+
+    problems = []
+    folder = work / "links"
+    folder.mkdir(parents=True, exist_ok=True)
+    victim = work / "victim-2.txt"
+    victim.write_text("keep me")
+    (folder / f".live.json.tmp-{os.getpid()}").symlink_to(victim)
+    write_durably(folder / "live.json", b"{}")
+    if victim.read_text() != "keep me" or (folder / "live.json").read_bytes() != b"{}":
+        problems.append("a save wrote through a planted link")
+    data = populated(work / "export-data")
+    result = onemore("--data-dir", str(data), "export", "-o", "/dev/full")
+    if result.returncode != 1 or "cannot write /dev/full: No space left" not in result.stderr:
+        problems.append(f"export -o /dev/full: exit {result.returncode}, {result.stderr!r}")
+    if not Path("/dev/full").is_char_device():
+        problems.append("export -o /dev/full replaced the device")
     return problems

@@ -127,6 +127,7 @@ def corrupt_cases(work: Path, scale: float, pouch) -> list[Outcome]:
     for name in damaged_folder.IN_PLACE:
         record(folder, name, damaged_folder.directory_in_place(work / "in-place", name))
     record(folder, "strays and links", damaged_folder.strays_and_links(work / "strays"))
+    record(folder, "planted links, -o a device", damaged_folder.planted_links(work / "links"))
     return [
         corrupt.corrupt_store_files(work / "store", sized(20, scale)),
         asyncio.run(corrupt_app.corrupt_files_in_the_app(work / "app", sized(1, scale))),

@@ -58,7 +58,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     target = Path(args.output).expanduser()
     try:
-        write_durably(target, text.encode())
+        if target.exists() and not target.is_file() or target.is_symlink():
+            with open(target, "wb") as device:  # /dev/full, a FIFO, a link: written in place
+                device.write(text.encode())
+        else:
+            write_durably(target, text.encode())
     except OSError as error:
         raise CommandError(f"cannot write {target}: {error.strerror or error}") from error
     say(f"Exported {count} session{'s' if count != 1 else ''} to {target}")
