@@ -176,6 +176,10 @@ def security_cases(work: Path, scale: float, pouch) -> list[Outcome]:
         ),
         ("plain http:// abroad refused", lambda: security.plain_http_refused(work)),
         (
+            "CSV cells a spreadsheet would run are written as text",
+            lambda: security.csv_formulas_written_as_text(work),
+        ),
+        (
             "a second instance never writes (commands)",
             lambda: security.second_instance_never_writes(work / "second"),
         ),
