@@ -33,8 +33,17 @@ class UnreadableFile(Exception):
 
 
 def make_private_folder(path: Path) -> None:
-    """Create `path` (and parents) as 0700, and tighten it if it already exists."""
-    path.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+    """Create `path` and every missing parent as 0700 (whatever the umask), and tighten
+    `path` if it already exists."""
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=FOLDER_MODE)
+        except FileExistsError:
+            pass
+        else:
+            os.chmod(folder, FOLDER_MODE)  # mkdir's mode is cut by the umask's, not widened
+    path.mkdir(exist_ok=True, mode=FOLDER_MODE)
     if path.stat().st_mode & 0o777 != FOLDER_MODE:
         os.chmod(path, FOLDER_MODE)
 
