@@ -12,13 +12,19 @@ import errno
 from pathlib import Path
 
 from reliability.checks import snapshot
-from reliability.cli import onemore
+from reliability.cli import STRONG_FIXTURE, onemore
 from reliability.corrupt import populated
 from reliability.disks import InjectedDisk, TinyDisk, mounted_tmpfs
 from reliability.pilot import build_app, listen, screen_name
 from tui.store.repository import Store
 
-READERS = (["last"], ["last", "--json"], ["export"], ["export", "--format", "csv"])
+READERS = (
+    ["last"],
+    ["last", "--json"],
+    ["export"],
+    ["export", "--format", "csv"],
+    ["import", "strong", str(STRONG_FIXTURE), "--dry-run"],
+)
 
 
 def ran_clean(args: list[str], data: Path) -> tuple[str, list[str]]:
@@ -53,7 +59,7 @@ def readers_need_nothing(work: Path) -> list[str]:
         for args in READERS:
             output, found = ran_clean(args, data)
             problems += found
-            if "This year" not in output and "This year" not in output.replace(",", " "):
+            if args[0] != "import" and "This year" not in output:
                 problems.append(f"`{' '.join(args)}` on a full disk did not show the history")
             if snapshot(data, skip_logs=False) != before:
                 problems.append(f"`{' '.join(args)}` on a full disk changed the data folder")
