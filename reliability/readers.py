@@ -118,3 +118,39 @@ async def app_opens_on_a_full_disk(work: Path) -> list[str]:
                     f"live {'kept' if store.live else 'empty'} (3, empty expected)"
                 )
     return problems
+
+
+def endless_inputs(work: Path) -> tuple[list[str], float]:
+    """`--config /dev/zero`, a FIFO no one writes, `import /dev/urandom`, a folder as the file,
+    `sync --timeout inf`: each ends at once in one line (exit 0 for a config, used as
+    defaults; 1 or 2 for the rest); the slowest time in seconds."""
+    import os
+    import time
+
+    problems, slowest = [], 0.0
+    fifo = work / "fifo"
+    work.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(fifo)
+    data = str(work / "data")
+    for args, code in (
+        (["--config", "/dev/zero", "import", "strong", "/dev/null"], 1),
+        (["--config", str(fifo), "export"], 0),
+        (["import", "strong", "/dev/urandom"], 1),
+        (["import", "hevy", str(fifo)], 1),
+        (["import", "onemore", "/dev/zero"], 1),
+        (["import", "strong", str(work)], 1),
+        (["sync", "--url", "http://127.0.0.1:9", "--database", "d", "--timeout", "inf"], 2),
+        (["sync", "--url", "http://127.0.0.1:9", "--database", "d", "--timeout", "1e400"], 2),
+    ):
+        began = time.monotonic()
+        try:
+            result = onemore("--data-dir", data, *args, timeout=30)
+        except Exception as error:  # subprocess.TimeoutExpired
+            problems.append(f"`{' '.join(args)}` did not end: {type(error).__name__}")
+            continue
+        slowest = max(slowest, time.monotonic() - began)
+        lines = [x for x in result.stderr.strip().splitlines() if x]
+        clear = not lines or lines[-1].startswith("onemore")  # argparse's usage comes first
+        if result.returncode != code or "Traceback" in result.stderr or not clear:
+            problems.append(f"`{' '.join(args)}`: exit {result.returncode}, {result.stderr!r}")
+    return problems, slowest

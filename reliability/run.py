@@ -145,8 +145,14 @@ def network_cases(work: Path, scale: float, pouch) -> list[Outcome]:
 
 def fuzz_cases(work: Path, scale: float, pouch) -> list[Outcome]:
     from reliability import fuzz_files, fuzz_import
+    from reliability.readers import endless_inputs
 
+    endless = Outcome("inputs that never end: /dev/zero, a FIFO, /dev/urandom, --timeout inf")
+    problems, slowest = endless_inputs(work / "endless")
+    print(f"    slowest endless input: {slowest:.1f} s", file=sys.stderr, flush=True)
+    record(endless, "endless", problems)
     return [
+        endless,
         fuzz_import.fuzz_importers(work / "import", sized(200, scale), hevy_lines=8000),
         fuzz_files.fuzz_own_files(work / "files", sized(1000, scale)),
     ]
