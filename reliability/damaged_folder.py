@@ -110,6 +110,7 @@ def planted_links(work: Path) -> list[str]:
     """A link planted where a save's temp file was once predictable (`.NAME.tmp-PID`), and
     `export -o` to a device: no link is followed, the device is not replaced."""
     import os
+    import stat
 
     from tui.store.storage import write_durably
 
@@ -123,9 +124,19 @@ def planted_links(work: Path) -> list[str]:
     if victim.read_text() != "keep me" or (folder / "live.json").read_bytes() != b"{}":
         problems.append("a save wrote through a planted link")
     data = populated(work / "export-data")
-    result = onemore("--data-dir", str(data), "export", "-o", "/dev/full")
-    if result.returncode != 1 or "cannot write /dev/full: No space left" not in result.stderr:
-        problems.append(f"export -o /dev/full: exit {result.returncode}, {result.stderr!r}")
-    if not Path("/dev/full").is_char_device():
-        problems.append("export -o /dev/full replaced the device")
+    kept = work / "kept.json"
+    kept.write_text("")
+    link = work / "link.json"
+    link.symlink_to(kept)
+    result = onemore("--data-dir", str(data), "export", "-o", str(link))
+    if result.returncode != 0 or not link.is_symlink() or "sessions" not in kept.read_text():
+        problems.append(f"export -o a link: the link was replaced ({result.stderr!r})")
+    if os.geteuid() == 0:  # a full device of our own: a mistake here never hits /dev/full
+        full = work / "full-device"
+        os.mknod(full, 0o600 | stat.S_IFCHR, os.makedev(1, 7))
+        result = onemore("--data-dir", str(data), "export", "-o", str(full))
+        if result.returncode != 1 or "No space left" not in result.stderr:
+            problems.append(f"export -o a full device: exit {result.returncode}, {result.stderr!r}")
+        if not full.is_char_device():
+            problems.append("export -o a full device replaced the device")
     return problems
