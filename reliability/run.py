@@ -159,9 +159,18 @@ def fuzz_cases(work: Path, scale: float, pouch) -> list[Outcome]:
 
 
 def terminal_cases(work: Path, scale: float, pouch) -> list[Outcome]:
+    from textual.geometry import Size
+
     from reliability import terminal
 
-    return [asyncio.run(terminal.terminal_storms(work, sized(10, scale), resizes=30))]
+    today = Outcome("the Today list shows the newest set (20 to 200 sets, 3 sizes)")
+    for number, sets in enumerate((20, 60, 200)):
+        for size in (Size(100, 32), Size(80, 24), Size(120, 40)):
+            problems = asyncio.run(
+                terminal.today_shows_the_newest(work / f"today-{number}-{size.width}", sets, size)
+            )
+            record(today, f"{sets} sets at {size.width}x{size.height}", problems)
+    return [asyncio.run(terminal.terminal_storms(work, sized(10, scale), resizes=30)), today]
 
 
 def security_cases(work: Path, scale: float, pouch) -> list[Outcome]:

@@ -4,7 +4,7 @@ set to do, the target in big digits, the coach's line, today's sets and last tim
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from tui.application.results import LoggingView
@@ -26,7 +26,8 @@ class ExercisePanel(Vertical):
                 yield Static("", id="target-line")
                 yield Static("", id="why")
                 yield Static("Today", classes="label")
-                yield SetTable("No sets yet.", id="today")
+                with VerticalScroll(id="today-list"):  # kept at its end: the newest set shows
+                    yield SetTable("No sets yet.", id="today")
             with Vertical(id="before"):
                 yield Static("Last time", classes="label", id="previous-label")
                 yield SetTable("Not done before.", id="previous")
@@ -49,6 +50,8 @@ class ExercisePanel(Vertical):
         self.query_one("#target-line", Static).update(target_line(view.target))
         self.query_one("#why", Static).update(lit(view.why))
         self.query_one("#today", SetTable).show(exercise.sets, unsaved=view.unsaved)
+        today = self.query_one("#today-list", VerticalScroll)
+        today.call_after_refresh(today.scroll_end, animate=False)
         when = view.previous_at
         label = f"Last time ({day_text(when)})" if when else "Last time"
         self.query_one("#previous-label", Static).update(label)
