@@ -64,8 +64,9 @@ def hold_log(level: int = logging.INFO) -> None:
 
 
 def log_nowhere() -> None:
-    """Drop every record: this OneMore writes nothing, its log included."""
-    _only(logging.NullHandler(), logging.CRITICAL)
+    """Drop every record: this OneMore writes nothing, its log included (a handler that
+    drops them, so logging's last resort does not print them over the terminal)."""
+    _only(logging.NullHandler(), logging.getLogger().level)
 
 
 def log_to_file(path: Path, level: int = logging.INFO) -> None:
