@@ -12,6 +12,7 @@ from pathlib import Path
 from reliability.disk import new_session, with_a_set
 from reliability.disks import InjectedDisk, TinyDisk
 from reliability.pilot import build_app, listen, screen_name, shown, start_full_body_a
+from tui.application.writes import REASONS
 from tui.store.repository import Store
 
 UNSAVED = "(not saved yet)"
@@ -90,4 +91,71 @@ async def finish_from_home_on_a_full_disk(data: Path, work: Path, disk: Injected
     with Store(data) as store:
         if store.live is None or len(store.live.sets) != 1:
             problems.append("the session in progress was not kept")
+    return problems
+
+
+async def full_disk_after_the_set(
+    data: Path, work: Path, disk: InjectedDisk | TinyDisk
+) -> list[str]:
+    """A set lands on disk; the disk fills; its "one more rep?" answer cannot be saved. The
+    set on screen now says @2 while the disk says nothing: it must be marked unsaved too."""
+    problems = []
+    app = build_app(data, work)
+    heard = listen(app)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start_full_body_a(pilot)
+        await pilot.press(*"100x5", "enter")  # saved; "one more rep?" asks
+        await pilot.pause()
+        disk.fill()
+        await pilot.press("2", "enter")  # the answer, then Enter ends the rest
+        await pilot.pause()
+        logging = app.screen
+        today = shown(logging.query_one("#today"))
+        if "@2" not in today or today.count(UNSAVED) != 1:
+            problems.append(f"the answered set is not marked unsaved: {today!r}")
+        if not any(line.startswith("Not saved: ") for line in heard):
+            problems.append(f"the lifter was not told: {heard}")
+        disk.free()
+        logging._retry_save()
+        await pilot.pause()
+        if UNSAVED in shown(logging.query_one("#today")):
+            problems.append("the set still shows as unsaved after the retry")
+    stored = json.loads((data / "live.json").read_text())["live"]["1"]
+    rirs = [s.get("rir") for exercise in stored["exercises"] for s in exercise["sets"]]
+    if rirs != [2]:
+        problems.append(f"live.json holds reps in reserve {rirs}, not [2]")
+    return problems
+
+
+async def finish_twice_on_a_full_disk(
+    data: Path, work: Path, disk: InjectedDisk, after: int = 1
+) -> list[str]:
+    """The disk fills half-way through a finish (live.json marked finished, history not
+    written); finishing again must say again what happened, and land once there is room."""
+    problems = []
+    app = build_app(data, work)
+    heard = listen(app)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start_full_body_a(pilot)
+        await pilot.press(*"100x5@2", "enter", "enter")
+        disk.fill(after=after)  # after=1: the finished live.json lands, the next write not
+        for attempt in (1, 2):
+            before = len(heard)
+            await pilot.press("f", "enter")
+            await pilot.pause()
+            told = [line for line in heard[before:] if line.startswith("Not finished: ")]
+            if len(told) != 1 or REASONS[disk.code] not in told[0]:
+                problems.append(f"finish {attempt} on a full disk told {heard[before:]!r}")
+            if screen_name(app) != "LoggingScreen":
+                problems.append(f"finish {attempt} left the logging screen for {screen_name(app)}")
+            disk.fill()
+        disk.free()
+        await pilot.press("f", "enter")
+        await pilot.pause()
+        if screen_name(app) != "SummaryScreen":
+            problems.append(f"with room again, finish went to {screen_name(app)}, not the summary")
+    app.store.close()
+    with Store(data) as store:
+        if store.live is not None or store.session_count != 1:
+            problems.append(f"{store.session_count} sessions filed, live: {store.live is not None}")
     return problems

@@ -69,23 +69,71 @@ def disk_cases(work: Path, scale: float, pouch) -> list[Outcome]:
                 disk_app.finish_from_home_on_a_full_disk(folder / "data", folder, injected)
             )
         record(home, f"try {number}", problems)
+    answered = Outcome("disk full: an answer or a finish not saved (injected, real tmpfs)")
+    for number in range(sized(6, scale)):
+        folder = work / f"answer-{number}"
+        if number % 2:
+            with mounted_tmpfs(folder / "tiny") as root:
+                problems = asyncio.run(
+                    disk_app.full_disk_after_the_set(root / "data", folder, TinyDisk(root))
+                )
+        else:
+            with InjectedDisk(errno.ENOSPC) as injected:
+                problems = asyncio.run(
+                    disk_app.full_disk_after_the_set(folder / "data", folder, injected)
+                )
+        record(answered, f"answer {number}", problems)
+        with InjectedDisk(errno.ENOSPC) as injected:
+            folder = work / f"finish-twice-{number}"
+            problems = asyncio.run(
+                disk_app.finish_twice_on_a_full_disk(folder / "data", folder, injected, number % 4)
+            )
+        record(answered, f"finish twice {number}", problems)
     cli = Outcome("disk full under the command line (real tmpfs)")
     record(cli, "import, export, sync", disk.cli_on_a_full_disk(work / "cli"))
+    from reliability import readers
+
+    reading = Outcome("last and export: no space, no folder, no log needed (real tmpfs)")
+    record(reading, "readers", readers.readers_need_nothing(work / "readers"))
+    record(reading, "app", asyncio.run(readers.app_opens_on_a_full_disk(work / "app-full")))
     return [
         disk.injected_disk_faults(work, sized(90, scale)),
         disk.tiny_disk_faults(work, sized(60, scale)),
         app,
         home,
+        answered,
         cli,
+        reading,
     ]
 
 
 def corrupt_cases(work: Path, scale: float, pouch) -> list[Outcome]:
-    from reliability import corrupt, corrupt_app
+    import random
 
+    from reliability import corrupt, corrupt_app, sync_data
+
+    outbox = Outcome("a damaged outbox: what was waiting still sent, nothing else")
+    for number in range(sized(20, scale)):
+        problems = sync_data.damaged_outbox(work / f"outbox-{number}", random.Random(number))
+        record(outbox, f"try {number}", problems)
+    moved = Outcome("a start moved to another year on the server: stored once")
+    for number in range(sized(10, scale)):
+        days = (1, 2, 40, 400, 800)[number % 5]
+        problems = sync_data.start_moved_to_another_year(work / f"moved-{number}", days)
+        record(moved, f"{days} days back", problems)
+    from reliability import damaged_folder
+
+    folder = Outcome("a directory in place of a store file, the log or the lock; strays, links")
+    for name in damaged_folder.IN_PLACE:
+        record(folder, name, damaged_folder.directory_in_place(work / "in-place", name))
+    record(folder, "strays and links", damaged_folder.strays_and_links(work / "strays"))
+    record(folder, "planted links, -o a device", damaged_folder.planted_links(work / "links"))
     return [
         corrupt.corrupt_store_files(work / "store", sized(20, scale)),
         asyncio.run(corrupt_app.corrupt_files_in_the_app(work / "app", sized(1, scale))),
+        outbox,
+        moved,
+        folder,
     ]
 
 
@@ -97,17 +145,32 @@ def network_cases(work: Path, scale: float, pouch) -> list[Outcome]:
 
 def fuzz_cases(work: Path, scale: float, pouch) -> list[Outcome]:
     from reliability import fuzz_files, fuzz_import
+    from reliability.readers import endless_inputs
 
+    endless = Outcome("inputs that never end: /dev/zero, a FIFO, /dev/urandom, --timeout inf")
+    problems, slowest = endless_inputs(work / "endless")
+    print(f"    slowest endless input: {slowest:.1f} s", file=sys.stderr, flush=True)
+    record(endless, "endless", problems)
     return [
+        endless,
         fuzz_import.fuzz_importers(work / "import", sized(200, scale), hevy_lines=8000),
         fuzz_files.fuzz_own_files(work / "files", sized(1000, scale)),
     ]
 
 
 def terminal_cases(work: Path, scale: float, pouch) -> list[Outcome]:
+    from textual.geometry import Size
+
     from reliability import terminal
 
-    return [asyncio.run(terminal.terminal_storms(work, sized(10, scale), resizes=30))]
+    today = Outcome("the Today list shows the newest set (20 to 200 sets, 3 sizes)")
+    for number, sets in enumerate((20, 60, 200)):
+        for size in (Size(100, 32), Size(80, 24), Size(120, 40)):
+            problems = asyncio.run(
+                terminal.today_shows_the_newest(work / f"today-{number}-{size.width}", sets, size)
+            )
+            record(today, f"{sets} sets at {size.width}x{size.height}", problems)
+    return [asyncio.run(terminal.terminal_storms(work, sized(10, scale), resizes=30)), today]
 
 
 def security_cases(work: Path, scale: float, pouch) -> list[Outcome]:
@@ -127,6 +190,10 @@ def security_cases(work: Path, scale: float, pouch) -> list[Outcome]:
             lambda: security.password_never_shown(work / "creds", pouch),
         ),
         ("plain http:// abroad refused", lambda: security.plain_http_refused(work)),
+        (
+            "CSV cells a spreadsheet would run are written as text",
+            lambda: security.csv_formulas_written_as_text(work),
+        ),
         (
             "a second instance never writes (commands)",
             lambda: security.second_instance_never_writes(work / "second"),

@@ -340,3 +340,32 @@ async def second_app_never_writes(work: Path) -> list[str]:
         if snapshot(data) != before:
             problems.append("the second app changed the data folder")
     return problems
+
+
+def csv_formulas_written_as_text(work: Path) -> list[str]:
+    """Names and notes starting with = + - @ (a spreadsheet formula) exported by `export
+    --format csv`: every such cell starts with ' and reads back as it was."""
+    import csv
+    import io
+    from dataclasses import replace
+
+    problems = []
+    data = work / "formulas"
+    session, exercise_id = new_session()
+    session = with_a_set(session, exercise_id, 1)
+    evil = ['=HYPERLINK("http://x.example","a")', "+1", "-cmd|' /C calc'!A0", "@SUM(A1)"]
+    with Store(data) as store:
+        for number, name in enumerate(evil):
+            store.add_finished(
+                [
+                    replace(session, id=f"formula-{number}", name=name, notes=name).finish(
+                        session.started_at
+                    )
+                ]
+            )
+    result = onemore("--data-dir", str(data), "export", "--format", "csv")
+    for row in list(csv.reader(io.StringIO(result.stdout)))[1:]:
+        for cell in (row[1], row[3], row[9], row[10]):
+            if cell[:1] in ("=", "+", "-", "@"):
+                problems.append(f"a cell a spreadsheet runs: {cell!r}")
+    return problems

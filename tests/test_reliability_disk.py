@@ -5,8 +5,13 @@ import errno
 import pytest
 
 from reliability.disk import cli_on_a_full_disk, injected_disk_faults, tiny_disk_faults
-from reliability.disk_app import full_disk_while_logging
+from reliability.disk_app import (
+    finish_twice_on_a_full_disk,
+    full_disk_after_the_set,
+    full_disk_while_logging,
+)
 from reliability.disks import InjectedDisk, TinyDisk, mounted_tmpfs
+from reliability.readers import app_opens_on_a_full_disk, readers_need_nothing
 from tui.commands.importing import write
 from tui.store.repository import Store
 from tui.sync.service import SyncService
@@ -41,6 +46,17 @@ async def test_the_app_keeps_an_unsaved_set_on_screen_and_saves_it_once_there_is
 ):
     with InjectedDisk(code) as disk:
         assert await full_disk_while_logging(tmp_path / "data", tmp_path, disk) == []
+
+
+async def test_an_answer_the_disk_did_not_take_marks_its_set_unsaved(tmp_path):
+    with InjectedDisk(errno.ENOSPC) as disk:
+        assert await full_disk_after_the_set(tmp_path / "data", tmp_path, disk) == []
+
+
+@pytest.mark.parametrize("after", [0, 1, 2])  # refused at live.json, the outbox, history
+async def test_finishing_again_on_a_full_disk_says_why_each_time(tmp_path, after):
+    with InjectedDisk(errno.ENOSPC) as disk:
+        assert await finish_twice_on_a_full_disk(tmp_path / "data", tmp_path, disk, after) == []
 
 
 async def test_the_app_on_a_real_full_filesystem(tmp_path, tiny_root):
@@ -81,3 +97,13 @@ async def test_a_sync_that_cannot_save_ends_in_a_clear_error_not_a_crash(data_di
         report = await SyncService(store, fake_config(), transport=couch.transport()).run()
     assert report.status.health.value == "error"
     assert "No space left on device" in report.status.reason
+
+
+def test_last_and_export_need_no_space_create_nothing_and_write_no_log(tmp_path, tiny_root):
+    assert readers_need_nothing(tmp_path) == []
+
+
+async def test_a_repair_that_meets_a_full_disk_does_not_keep_the_app_from_opening(
+    tmp_path, tiny_root
+):
+    assert await app_opens_on_a_full_disk(tmp_path) == []

@@ -148,3 +148,10 @@ def test_unreadable_sessions_are_left_out_with_their_line_and_strict_refuses_the
     code, out, _ = run(tmp_path / "strict", "onemore", path, ["--strict"])
     assert code == 1 and "Nothing imported: --strict" in out
     assert not (tmp_path / "strict").exists() or not list((tmp_path / "strict").rglob("*.json"))
+
+
+def test_inputs_that_never_end_are_refused_at_once(tmp_path):
+    from reliability.readers import endless_inputs
+
+    problems, slowest = endless_inputs(tmp_path / "endless")
+    assert problems == [] and slowest < 15

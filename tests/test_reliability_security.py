@@ -35,3 +35,25 @@ def test_a_second_instance_changes_no_byte_whatever_command_it_runs(tmp_path):
 
 async def test_a_second_app_changes_no_byte(tmp_path):
     assert await second_app_never_writes(tmp_path) == []
+
+
+def test_every_missing_parent_folder_is_0700_even_under_umask_000(tmp_path):
+    import stat
+
+    from reliability.cli import STRONG_FIXTURE, onemore
+
+    data = tmp_path / "a" / "b" / "data"
+    result = onemore("--data-dir", str(data), "import", "strong", str(STRONG_FIXTURE), umask=0)
+    assert result.returncode == 0, result.stderr
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in (data.parent.parent, data.parent)}
+    assert modes == {"a": 0o700, "b": 0o700}
+
+
+def test_an_empty_data_dir_or_config_is_refused_in_one_line(tmp_path):
+    from reliability.cli import onemore
+
+    for flag in ("--data-dir", "--config"):
+        result = onemore(flag, "", "last")
+        assert result.returncode == 1 and result.stderr == (
+            f"onemore: {flag} is empty: name a path, or leave {flag} out\n"
+        )

@@ -22,6 +22,10 @@ def test_the_bright_theme_is_light_and_the_default_is_dark():
         ('name = "x"\n', "primary"),
         ('name = "x"\nprimary = "not a colour"\n', "colour is not valid"),
         ('name = "x"\nprimary = "#fff"\ndark = "yes"\n', "dark"),
+        (
+            'name = "x"\nprimary = "#fff"\n\n[variables]\nrest-over = "#fff"\nbreath-in = "nope"\n',
+            "line 6: breath-in = 'nope': the colour is not valid",
+        ),
     ],
 )
 def test_a_broken_theme_file_is_reported_with_the_reason(tmp_path, text, reason):
@@ -38,3 +42,23 @@ def test_a_user_theme_is_loaded_beside_the_built_in_ones(tmp_path):
     (tmp_path / "gym.toml").write_text('name = "gym"\nprimary = "#00ff00"\n')
     themes, problems = load_themes(built_in_folder(), tmp_path)
     assert problems == [] and "gym" in {t.name for t in themes}
+
+
+async def test_a_bad_colour_in_variables_starts_the_app_on_the_default_theme(tmp_path):
+    from reliability.pilot import listen
+    from tests.flow import build_app, screen_name
+    from tui.settings import Settings
+
+    themes = tmp_path / "config" / "themes"
+    themes.mkdir(parents=True)
+    (themes / "mine.toml").write_text(
+        'name = "mine"\nprimary = "#fff"\n\n[variables]\nrest-over = "nope"\n'
+    )
+    app = build_app(tmp_path / "data", tmp_path, settings=Settings(theme="mine"))
+    heard = listen(app)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert screen_name(app) == "HomeScreen" and app.theme == "onemore-dark"
+        told = [line for line in heard if "mine.toml" in line]
+        assert len(told) == 1 and "line 5: rest-over = 'nope'" in told[0], heard
+    app.store.close()

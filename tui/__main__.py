@@ -62,6 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(argv).parse_args(argv)
     try:
+        for flag, value in (("--data-dir", args.data_dir), ("--config", args.config)):
+            if value is not None and not value.strip():  # "" would quietly mean the default
+                raise CommandError(f"{flag} is empty: name a path, or leave {flag} out")
         code: int = args.run(args)
         return code
     except CommandError as error:

@@ -18,7 +18,9 @@ class PrivateLogFile(logging.handlers.RotatingFileHandler):
     (logging's default prints a traceback to stderr, over the app, on a full disk)."""
 
     def _open(self) -> io.TextIOWrapper:
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
+        fd = os.open(
+            self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, FILE_MODE
+        )
         return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
 
     def handleError(self, record: logging.LogRecord) -> None:
@@ -33,13 +35,50 @@ class SafeFormatter(logging.Formatter):
         return shown(hide(super().format(record)), lines=True)
 
 
-def log_to_file(path: Path, level: int = logging.INFO) -> None:
-    make_private_folder(path.parent)
-    handler = PrivateLogFile(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+class HeldRecords(logging.Handler):
+    """Records kept in memory until it is known whether this OneMore may write its log (a
+    command that only reads, or a second OneMore on a held folder, never does)."""
+
+    LIMIT = 1000
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if len(self.records) < self.LIMIT:
+            self.records.append(record)
+
+
+def _only(handler: logging.Handler, level: int) -> None:
     root = logging.getLogger()
     for old in list(root.handlers):
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
+
+
+def hold_log(level: int = logging.INFO) -> None:
+    """Keep records in memory from now on (see `HeldRecords`); `log_to_file` writes them."""
+    _only(HeldRecords(), level)
+
+
+def log_nowhere() -> None:
+    """Drop every record: this OneMore writes nothing, its log included (a handler that
+    drops them, so logging's last resort does not print them over the terminal)."""
+    _only(logging.NullHandler(), logging.getLogger().level)
+
+
+def log_to_file(path: Path, level: int = logging.INFO) -> None:
+    """Send records to the log file, those held so far first. An OSError (a full disk, a
+    directory in its place) leaves the log where it was: the caller carries on without it."""
+    held = [h for h in logging.getLogger().handlers if isinstance(h, HeldRecords)]
+    make_private_folder(path.parent)
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise IsADirectoryError(0, "not a regular file", str(path))
+    handler = PrivateLogFile(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(SafeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    _only(handler, level)
     path.chmod(FILE_MODE)
+    for record in (r for h in held for r in h.records):
+        handler.handle(record)

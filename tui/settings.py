@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from tui.bounded import SETTINGS_LIMIT, read_bounded
 from tui.store.storage import make_private_folder, write_durably
 
 PACER_PATTERNS = ("cyclic-sigh", "resonance", "box", "off")
@@ -100,8 +101,9 @@ def table_key_line(text: str, table: str, key: str) -> int | None:
 
 
 def toml_text(path: Path) -> str:
-    """The text of a TOML file; ValueError naming the line when it is not UTF-8."""
-    data = path.read_bytes()
+    """The text of a TOML file; ValueError naming the line when it is not UTF-8; OSError
+    for a device, a pipe or a file over 1 MB (see tui.bounded)."""
+    data = read_bounded(path, SETTINGS_LIMIT)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -10,7 +10,7 @@ from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
 import tui
-from tui.settings import key_line, toml_text
+from tui.settings import key_line, table_key_line, toml_text
 
 DEFAULT_THEME = "onemore-dark"
 COLOUR_FIELDS = (
@@ -67,6 +67,15 @@ def theme_from_toml(path: Path) -> Theme:
     variables = values.get("variables", {})
     if not isinstance(variables, dict) or not all(isinstance(v, str) for v in variables.values()):
         raise bad("variables", "[variables] must map names to colours in quotes")
+    for key, value in variables.items():  # else the app's CSS fails on it at start
+        if key.endswith("-style"):  # e.g. block-cursor-text-style = "bold": not a colour
+            continue
+        try:
+            Color.parse(value)
+        except ColorParseError:
+            line = table_key_line(text, "variables", key)
+            reason = f"{key} = {value!r}: the colour is not valid"
+            raise ValueError(f"line {line}: {reason}" if line else reason) from None
     dark = values.get("dark", True)
     if not isinstance(dark, bool):
         raise bad("dark", "dark must be true or false")

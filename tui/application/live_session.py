@@ -354,8 +354,11 @@ class LiveSession:
         return self._journal.save(self.live.session)
 
     def _not_saved_yet(self) -> str:
-        return NotSaved("the last sets are not on disk yet").message(
-            "OneMore keeps trying; finish again once they are saved.", failed="Not finished"
+        """Why a finish cannot be made: the reason the last save failed, every time asked."""
+        failure = self._journal.failure or NotSaved("the last sets are not on disk yet")
+        return failure.message(
+            "Your sets stay here and OneMore keeps trying: press f to try again.",
+            failed="Not finished",
         )
 
     def _current(self) -> ExerciseLog:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
+from pathlib import Path
 
 from tui import paths
 from tui.format import shown
-from tui.logfile import log_to_file
+from tui.logfile import hold_log, log_nowhere, log_to_file
 from tui.redact import hide
 from tui.store.repository import Store
 
@@ -16,16 +18,44 @@ class CommandError(Exception):
     """A problem the lifter can fix; printed as one line, exit code 1."""
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    """The store in the folder the flags or environment name; logging goes to its log file."""
+def open_store(args: argparse.Namespace, *, reading: bool = False) -> Store:
+    """The store in the folder the flags or environment name; logging goes to its log file.
+
+    `reading`: a command that only reads (see `Store`); it writes no log either. Nor does a
+    second OneMore on a held folder. A log that cannot be written is done without."""
     folder = paths.data_dir(args.data_dir)
+    hold_log()
+    try:
+        store = Store(folder, reading=reading)
+    except OSError as error:
+        log_nowhere()
+        raise CommandError(cannot_use(folder, error)) from error
+    if store.read_only:
+        log_nowhere()
+        return store
     try:
         log_to_file(paths.log_file(folder))
-        return Store(folder)
     except OSError as error:
-        raise CommandError(
-            f"cannot use the data folder {folder}: {error.strerror or error}"
-        ) from error
+        log_nowhere()
+        store.tell(
+            f"the log file cannot be written ({error.strerror or error}): going on without it"
+        )
+    return store
+
+
+IN_THE_WAY = (errno.EISDIR, errno.ENOTDIR, errno.ELOOP, errno.EACCES, errno.EPERM)
+
+
+def cannot_use(folder: Path, error: OSError) -> str:
+    """`cannot use the data folder F: F/onemore.lock: Is a directory (…)`: the path, what to do."""
+    reason = error.strerror or str(error)
+    where = Path(error.filename) if isinstance(error.filename, str) else None
+    if where is None or where == folder or error.errno not in IN_THE_WAY:
+        return f"cannot use the data folder {folder}: {reason}"
+    return (
+        f"cannot use the data folder {folder}: {where}: {reason} "
+        "(move it out of the way, then start OneMore again)"
+    )
 
 
 def say(message: str) -> None:

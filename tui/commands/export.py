@@ -46,7 +46,7 @@ def csv_text(args: argparse.Namespace, store: Store) -> tuple[str, int]:
 
 def run(args: argparse.Namespace) -> int:
     zone_from(args.tz)  # a bad zone is reported before anything is read
-    with open_store(args) as store:
+    with open_store(args, reading=True) as store:
         tell_notices(store)
         if args.format == "csv":
             text, count = csv_text(args, store)
@@ -58,7 +58,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     target = Path(args.output).expanduser()
     try:
-        write_durably(target, text.encode())
+        if target.exists() and not target.is_file() or target.is_symlink():
+            with open(target, "wb") as device:  # /dev/full, a FIFO, a link: written in place
+                device.write(text.encode())
+        else:
+            write_durably(target, text.encode())
     except OSError as error:
         raise CommandError(f"cannot write {target}: {error.strerror or error}") from error
     say(f"Exported {count} session{'s' if count != 1 else ''} to {target}")

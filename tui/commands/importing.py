@@ -102,7 +102,7 @@ def compare_only(args: argparse.Namespace, assembly: Assembly, report: ImportRep
     if not folder.is_dir():
         import_sessions(assembly, None, report, dry_run=args.dry_run, strict=args.strict)
         return
-    with Store(folder) as store:
+    with Store(folder, reading=True) as store:  # nothing repaired or rebuilt on disk either
         tell_notices(store)
         import_sessions(assembly, store, report, dry_run=args.dry_run, strict=args.strict)
 

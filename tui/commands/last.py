@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings, _ = load_settings(paths.config_file(args.config))
-    with open_store(args) as store:
+    with open_store(args, reading=True) as store:
         tell_notices(store)
         session = chosen_session(store, args.session)
         if session is None:

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.bounded import IMPORT_LIMIT, read_bounded
+
 SEPARATORS = (",", ";", "\t")
 UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -49,7 +51,7 @@ class CsvExport:
 def read_export(path: Path, expected: str) -> CsvExport:
     """The file at `path` as CSV text; `expected` names the formats OneMore reads."""
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, IMPORT_LIMIT)
     except OSError as error:
         raise UnreadableExport(f"cannot read {path}: {error.strerror or error}") from error
     text = decoded(data, path.name, expected)

@@ -17,7 +17,7 @@ from datetime import tzinfo
 from tui.core.model import LB_PER_KG, ExerciseLog, Session, SetLog, to_kg
 from tui.interchange.local_time import duration_text, local_text
 from tui.interchange.numbers import plain, rpe_from_rir
-from tui.interchange.rows import DROP_SET, FAILURE_SET, split_marker
+from tui.interchange.rows import DROP_SET, FAILURE_SET, as_text, split_marker
 
 HEADER = [
     "Date",
@@ -64,7 +64,7 @@ class SessionRows:
         ended = session.ended_at or session.started_at
         self.start = [
             local_text(session.started_at, zone),
-            session.name,
+            as_text(session.name),
             duration_text(ended - session.started_at),
         ]
 
@@ -80,14 +80,14 @@ class SessionRows:
     ) -> list[str]:
         return [
             *self.start,
-            exercise,
+            as_text(exercise),
             order,
             weight,
             reps,
             "0",
             seconds,
-            note,
-            self.session.notes,
+            as_text(note),
+            as_text(self.session.notes),
             rpe,
         ]
 

@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from tui.bounded import IMPORT_LIMIT, read_bounded
 from tui.core.model import ModelError, Session
 from tui.interchange.assemble import IMPORT_IDS, Assembled, Assembly
 from tui.interchange.csv_rows import UnreadableExport
@@ -33,7 +34,7 @@ WHAT_IT_READS = (
 def document_of(path: Path) -> tuple[str, dict[str, Any]]:
     """The file's text and its parsed document; UnreadableExport (one line) if it is not one."""
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, IMPORT_LIMIT)
     except OSError as error:
         raise UnreadableExport(f"cannot read {path}: {error.strerror or error}") from error
     try:

@@ -148,6 +148,21 @@ def split_marker(note: str) -> tuple[str, str]:
     return "", note
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (`=HYPERLINK(…)`):
+# text cells written by OneMore get a leading ' so they show as text, and lose it on import.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(cell: str) -> str:
+    """A text cell as a spreadsheet must show it: `=1+1` is written `'=1+1`."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
+def from_text(cell: str) -> str:
+    """What `as_text` wrote, as it was."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
+
+
 class ColumnReader:
     """What every importer's reader shares: finding fields by column and turning a row that
     cannot be read into a row left out, with its line and reason. Subclasses give `row()`."""
@@ -158,7 +173,7 @@ class ColumnReader:
 
     def field(self, fields: Sequence[str], name: str) -> str:
         index = self.positions.get(name)
-        return fields[index].strip() if index is not None else ""
+        return from_text(fields[index].strip()) if index is not None else ""
 
     def read(self, line: int, fields: list[str]) -> Row:
         if len(fields) < self.width:

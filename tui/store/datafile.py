@@ -82,8 +82,11 @@ class DataFile:
         read_only: bool,
         now: Callable[[], datetime],
         tell: Callable[[str], None],
+        left_because: str = "another OneMore has the data open",
     ) -> None:
         self.path = path
+        self.left_because = left_because
+        self.set_aside_to: Path | None = None  # where an unreadable file was moved at open
         self.kind = kind
         self.read_only = read_only
         self._now = now
@@ -122,10 +125,10 @@ class DataFile:
         if self.read_only:
             self._tell(
                 f"{self.path.name} could not be read: {problem.reason}. "
-                "It was left as it is, because another OneMore has the data open."
+                f"It was left as it is, because {self.left_because}."
             )
             return
-        moved = set_aside(self.path, self._now())
+        moved = self.set_aside_to = set_aside(self.path, self._now())
         self._tell(
             f"{self.path.name} could not be read: {problem.reason}. "
             f"It was moved to {moved} and OneMore carries on without it."

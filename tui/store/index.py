@@ -75,7 +75,7 @@ class Index:
 
     def _open(self) -> None:
         parts = self._file.get_single(INDEX_TABLE)
-        if self._stale.exists() and not self.read_only:
+        if self._stale.exists():  # read-only: worked out in memory, nothing written
             log.info("history was written ahead of the index before a stop: rebuilding it")
             parts = None
         if parts is not None and _usable(parts):
@@ -127,6 +127,10 @@ class Index:
     def tombstone(self, session_id: str) -> dict[str, Any] | None:
         return self._parts["deleted"].get(session_id)
 
+    def known_ids(self) -> set[str]:
+        """Every session filed here, deleted ones included."""
+        return set(self.summaries) | set(self._parts["deleted"])
+
     def lifts_done(self) -> dict[str, dict[str, Any]]:
         """Per exercise key with working sets: its latest name and in how many sessions."""
         return dict(self._parts["lifts"])
@@ -139,7 +143,8 @@ class Index:
         repaired at the next open (a rebuild) instead of leaving sessions the index misses."""
         write_durably(self._stale, b"")
         yield
-        self._stale.unlink(missing_ok=True)
+        if self.lifts.held is None:  # else the files on disk are behind: rebuilt next start
+            self._stale.unlink(missing_ok=True)
 
     def mark_stale(self) -> None:
         """Have the next open rebuild everything (a lift file could not be read)."""
@@ -229,12 +234,21 @@ class Index:
             "newest": max(summaries.values(), key=started, default=None),
         }
         self._parts, self._summaries = parts, summaries
-        if self.read_only or (not summaries and not tombstones and not self._file.exists()):
+        if not summaries and not tombstones and not self._file.exists():
             return  # nothing to keep: a new data folder stays empty until something is saved
-        self.lifts.clear()
-        for key, key_rows in rows.items():
-            self.lifts.write(key, key_rows)
-        self.save()
+        if self.read_only:
+            self.lifts.held = rows
+            return
+        try:
+            write_durably(self._stale, b"")  # until every file below is written
+            self.lifts.clear()
+            for key, key_rows in rows.items():
+                self.lifts.write(key, key_rows)
+            self.save()
+        except OSError as error:  # a full disk must not keep the lifter from reading
+            log.warning("the rebuilt index could not be saved (%s): kept in memory", error)
+            self.lifts.held = rows
+            return
         self._stale.unlink(missing_ok=True)
 
 

@@ -48,6 +48,9 @@ class LiftFiles:
     def __init__(self, folder: Path, *, read_only: bool) -> None:
         self.folder = folder
         self.read_only = read_only
+        # every exercise's rows, when a rebuild could not be written (read-only, a full
+        # disk): read from here, not from the files, until the next start rebuilds again
+        self.held: dict[str, list[Row]] | None = None
         if not read_only:
             make_private_folder(folder)
             sweep_temp_files(folder)
@@ -62,6 +65,8 @@ class LiftFiles:
 
     def read(self, key: str) -> list[Row]:
         """The rows of `key`, oldest first; [] for an exercise never done."""
+        if self.held is not None:
+            return list(self.held.get(key, []))
         path = self.path(key)
         data = read_json_file(path)  # a TinyDB-shaped check first: tables of records
         if data is None:
@@ -77,6 +82,8 @@ class LiftFiles:
 
     def write(self, key: str, rows: list[Row]) -> None:
         """Replace the rows of `key` durably (no file when there are none)."""
+        if self.held is not None:
+            self.held[key] = sorted(rows, key=row_order)
         if not rows:
             self.path(key).unlink(missing_ok=True)
             return

@@ -25,6 +25,7 @@ most for one page's write, never for the network.
 
 from __future__ import annotations
 
+import errno
 import functools
 import logging
 import threading
@@ -106,12 +107,18 @@ class Store:
         *,
         now: Callable[[], datetime] = utc_now,
         lock_timeout: float = 0,
+        reading: bool = False,
     ) -> None:
+        """`reading`: only read (a command that shows or exports): no lock is taken, nothing
+        is created, repaired or set aside, so it works on a full disk and leaves a new folder
+        uncreated; what needs repair is worked out in memory."""
         self.data_dir = Path(data_dir)
+        if self.data_dir.exists() and not self.data_dir.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "it is not a folder", str(self.data_dir))
         self.guard = threading.RLock()
         self.notices: list[str] = []
         self._now = now
-        make_private_folder(self.data_dir)
+        self._locked = False
         self._lock = FileLock(
             self.data_dir / "onemore.lock",
             timeout=lock_timeout,
@@ -119,15 +126,20 @@ class Store:
             thread_local=False,
             fallback_to_soft=False,
         )
-        try:
-            self._lock.acquire()
-            self.read_only = False
-        except Timeout:
-            self.read_only = True
-            self.tell(
-                "Another OneMore is already open on this data folder: "
-                "this one opened read-only and will not save anything."
-            )
+        self.left_because = "this command only reads (OneMore sets it aside when it starts)"
+        self.read_only = reading
+        if not reading:
+            make_private_folder(self.data_dir)
+            try:
+                self._lock.acquire()
+                self._locked = True
+            except Timeout:
+                self.read_only = True
+                self.left_because = "another OneMore has the data open"
+                self.tell(
+                    "Another OneMore is already open on this data folder: "
+                    "this one opened read-only and will not save anything."
+                )
         self.history_dir = self.data_dir / "history"
         if not self.read_only:
             make_private_folder(self.history_dir)
@@ -143,6 +155,8 @@ class Store:
             read_only=self.read_only,
             history=self._history_for_index,
         )
+        if self._outbox_file.set_aside_to is not None:
+            self._rederive_outbox()
         self._finish_interrupted()
 
     # -- opening -------------------------------------------------------------------------
@@ -154,7 +168,14 @@ class Store:
         self.notices.append(notice)
 
     def _data_file(self, path: Path, kind: str) -> DataFile:
-        return DataFile(path, kind, read_only=self.read_only, now=self._now, tell=self.tell)
+        return DataFile(
+            path,
+            kind,
+            read_only=self.read_only,
+            now=self._now,
+            tell=self.tell,
+            left_because=self.left_because,
+        )
 
     def _read_live(self) -> Session | None:
         record = self._live_file.get_single(LIVE_TABLE)
@@ -181,11 +202,18 @@ class Store:
     def _finish_interrupted(self) -> None:
         """A session finished just before a crash is still in live.json: file it away now."""
         if self._live is not None and self._live.finished and not self.read_only:
-            self._file_away(self._live)
+            try:
+                self._file_away(self._live)
+            except OSError as error:  # a full disk: reading goes on, filing waits
+                self.tell(
+                    f"The session finished last time could not be filed into history yet "
+                    f"({error.strerror or error}); it is kept and filed at the next start."
+                )
 
     @one_at_a_time
     def close(self) -> None:
-        if not self.read_only:
+        if self._locked:
+            self._locked = False
             self._lock.release()
 
     def __enter__(self) -> Store:
@@ -265,6 +293,7 @@ class Store:
         if not from_sync:  # first: a kill after the history write must not lose the sync
             self._note_changed(s.id for s in saved)
         keys = {key for s in saved for key in self._keys_of(s.id)}  # before the change
+        moved = self._moved_years(saved)
         with self._index.history_ahead():
             for year, batch in sorted(by_year.items()):
                 year_file = self._year_file(year)
@@ -272,8 +301,22 @@ class Store:
                 with year_file.batch():
                     for session in batch:
                         table.upsert(session.to_dict(), Query().id == session.id)
+            for year, ids in sorted(moved.items()):  # after: a stop in between loses nothing
+                year_file = self._year_file(year)
+                with year_file.batch():
+                    year_file.table(SESSIONS_TABLE).remove(Query().id.one_of(ids))
             self._index.add(saved, keys)
         return len(saved)
+
+    def _moved_years(self, sessions: list[Session]) -> dict[int, list[str]]:
+        """Year -> ids of sessions filed under it that now start in another year (an edit of
+        the start, here or on another device): their old record goes."""
+        moved: dict[int, list[str]] = {}
+        for session in sessions:
+            summary = self._index.summary(session.id)
+            if summary is not None and started(summary).year != session.started_at.year:
+                moved.setdefault(started(summary).year, []).append(session.id)
+        return moved
 
     def _keys_of(self, session_id: str) -> set[str]:
         """The exercise keys of a session as filed now (before a change), from its year file."""
@@ -343,6 +386,22 @@ class Store:
         )
         return changes
 
+    def _rederive_outbox(self) -> None:
+        """outbox.json was unreadable and set aside: what it listed cannot be known, so every
+        session and deletion is listed with counter 0, "ask the server": the next sync looks
+        each one up and sends only what the server does not hold as it is here."""
+        changes = {session_id: 0 for session_id in self._index.known_ids()}
+        try:
+            self._outbox_file.put_single(OUTBOX_TABLE, {"changes": changes})
+        except OSError as error:
+            log.warning("the outbox could not be worked out again: %s", error)
+            return
+        if changes:
+            self.tell(
+                f"The next sync checks all {len(changes)} sessions with the server, "
+                "so nothing that was waiting to be sent is lost."
+            )
+
     def _note_changed(self, session_ids: Iterable[str]) -> None:
         changes = self._outbox()
         for session_id in session_ids:
@@ -351,7 +410,8 @@ class Store:
 
     @one_at_a_time
     def pending_changes(self) -> dict[str, int]:
-        """Session ids changed locally since they were last synced, each with a change counter."""
+        """Session ids changed locally since they were last synced, each with a change counter
+        (0: not known to have changed, to be checked with the server; see `_rederive_outbox`)."""
         return dict(self._outbox())
 
     @one_at_a_time

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,8 +33,17 @@ class UnreadableFile(Exception):
 
 
 def make_private_folder(path: Path) -> None:
-    """Create `path` (and parents) as 0700, and tighten it if it already exists."""
-    path.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+    """Create `path` and every missing parent as 0700 (whatever the umask), and tighten
+    `path` if it already exists."""
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=FOLDER_MODE)
+        except FileExistsError:
+            pass
+        else:
+            os.chmod(folder, FOLDER_MODE)  # mkdir's mode is cut by the umask's, not widened
+    path.mkdir(exist_ok=True, mode=FOLDER_MODE)
     if path.stat().st_mode & 0o777 != FOLDER_MODE:
         os.chmod(path, FOLDER_MODE)
 
@@ -48,8 +58,9 @@ def fsync_folder(folder: Path) -> None:
 
 def write_durably(path: Path, payload: bytes) -> None:
     """Replace `path` with `payload` so that a crash leaves either the old or the new file."""
-    temp = path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    # A new file under a name no one can guess, never through a link planted in its place.
+    temp = path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(8)}")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -63,11 +74,17 @@ def write_durably(path: Path, payload: bytes) -> None:
 
 
 def sweep_temp_files(folder: Path) -> list[Path]:
-    """Remove temp files a killed writer left behind; they never hold confirmed data."""
+    """Remove temp files a killed writer left behind; they never hold confirmed data. A link
+    goes (not what it points to); a directory of that name is not ours and stays."""
     swept = []
     if folder.is_dir():
         for stray in folder.glob(f".*{TEMP_MARK}*"):
-            stray.unlink(missing_ok=True)
+            if stray.is_dir() and not stray.is_symlink():
+                continue
+            try:
+                stray.unlink(missing_ok=True)
+            except OSError:
+                continue
             swept.append(stray)
     return swept
 
@@ -91,6 +108,8 @@ def read_json_file(path: Path) -> dict[str, dict[str, Any]] | None:
         raw = path.read_bytes()
     except FileNotFoundError:
         return None
+    except OSError as error:  # a directory in its place, no permission, a bad block
+        raise UnreadableFile(path, f"it cannot be read ({error.strerror or error})") from error
     if not raw.strip():
         raise UnreadableFile(path, "the file is empty")
     try:

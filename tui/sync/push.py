@@ -52,8 +52,10 @@ async def _look_up(ctx: RunContext, session_ids: list[str]) -> LookedUp:
 
 
 async def _push_batch(ctx: RunContext, batch: list[str], counters: dict[str, int]) -> None:
-    # Sent without a revision, a session would revive a deletion: ask the server first.
-    looked_up = await _look_up(ctx, [i for i in batch if ctx.state.rev(i) is None])
+    # Sent without a revision, a session would revive a deletion: ask the server first. So
+    # for counter 0 (an outbox worked out again): sent only where the server's copy differs.
+    asked = [i for i in batch if ctx.state.rev(i) is None or counters.get(i) == 0]
+    looked_up = await _look_up(ctx, asked)
     waiting = batch
     for _ in range(CONFLICT_ROUNDS):
         # The store's reads and writes run in a thread (see tui/sync/pull.py); the network here.

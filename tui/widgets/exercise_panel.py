@@ -4,7 +4,7 @@ set to do, the target in big digits, the coach's line, today's sets and last tim
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from tui.application.coaching import plates_for, warm_ups_for
@@ -29,7 +29,8 @@ class ExercisePanel(Vertical):
                 yield Static("", id="warm-ups")
                 yield Static("", id="why")
                 yield Static("Today", classes="label")
-                yield SetTable("No sets yet.", id="today")
+                with VerticalScroll(id="today-list"):  # kept at its end: the newest set shows
+                    yield SetTable("No sets yet.", id="today")
             with Vertical(id="before"):
                 yield Static("Last time", classes="label", id="previous-label")
                 yield Static("", id="previous-note")
@@ -58,6 +59,8 @@ class ExercisePanel(Vertical):
             shown.display = bool(line)  # no empty row for a lift without plates or warm-ups
         self.query_one("#why", Static).update(lit(view.why))
         self.query_one("#today", SetTable).show(exercise.sets, unsaved=view.unsaved)
+        today = self.query_one("#today-list", VerticalScroll)
+        today.call_after_refresh(today.scroll_end, animate=False)
         when = view.previous_at
         label = f"Last time ({day_text(when)})" if when else "Last time"
         self.query_one("#previous-label", Static).update(label)
