@@ -1,4 +1,6 @@
-"""Render the README screenshots: every scene of tests/scenes.py as an SVG in docs/screenshots/.
+"""Render the README screenshots: every scene of tests/scenes.py as an SVG, at 80×24 (the
+smallest terminal OneMore is made for) in docs/screenshots/ and at 160×45 in
+docs/screenshots/160x45/.
 
 Run from the repository root: .venv/bin/python scripts/screenshots.py
 """
@@ -15,25 +17,28 @@ sys.path.insert(0, str(ROOT))
 
 from tests.scenes import SCENES, scene_app  # noqa: E402
 
-OUT = ROOT / "docs" / "screenshots"
-SIZE = (100, 32)
+SIZES = {
+    ROOT / "docs" / "screenshots": (80, 24),
+    ROOT / "docs" / "screenshots" / "160x45": (160, 45),
+}
 
 
-async def render(name: str) -> Path:
+async def render(name: str, out: Path, size: tuple[int, int]) -> Path:
     with tempfile.TemporaryDirectory() as folder:
         app, clock = scene_app(Path(folder))
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=size) as pilot:
             await SCENES[name](pilot, clock)
             await pilot.pause()
-            target = OUT / f"{name}.svg"
-            app.save_screenshot(filename=target.name, path=str(OUT))
+            target = out / f"{name}.svg"
+            app.save_screenshot(filename=target.name, path=str(out))
     return target
 
 
 async def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    for name in SCENES:
-        print(await render(name))
+    for out, size in SIZES.items():
+        out.mkdir(parents=True, exist_ok=True)
+        for name in SCENES:
+            print(await render(name, out, size))
 
 
 if __name__ == "__main__":
