@@ -379,7 +379,8 @@ def test_a_load_five_times_the_target_is_asked_about_then_logged_as_typed(data_d
         assert isinstance(live.submit("10x5"), EntryProblem)  # a tenth: asked too
         logged(live.submit("10x5"))  # the same line again: meant
         logged(live.submit("12.5x5"))  # near the target (now 10 kg): no question
-    assert [s.weight for s in on_disk(data_dir).exercises[0].sets] == [10, 12.5]
+        logged(live.submit("w2.5x10"))  # a light warm-up is no slip
+    assert [s.weight for s in on_disk(data_dir).exercises[0].sets] == [10, 12.5, 2.5]
 
 
 def test_an_exercise_added_on_a_tough_day_rests_longer_too(data_dir, clock):

@@ -140,8 +140,8 @@ class LiveSession:
         """A load five times the target or a fifth of it (`20` → `200`, a slipped key):
         what to tell the lifter before logging it. None when it is near enough."""
         target = self.live.target
-        if target is None or not target.weight or not entry.weight:
-            return None
+        if target is None or not target.weight or not entry.weight or entry.warmup:
+            return None  # a warm-up is light by design: the empty bar under a 100 kg target
         if target.bodyweight != entry.bodyweight:
             return None
         ratio = to_kg(entry.weight, entry.unit) / to_kg(target.weight, target.unit)
