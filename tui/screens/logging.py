@@ -14,7 +14,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tui.application.live_session import LiveSession
 from tui.application.results import (
@@ -38,6 +38,7 @@ from tui.screens.base import AppScreen
 from tui.screens.one_more import Answer
 from tui.screens.rest import RestResult
 from tui.widgets.exercise_panel import ExercisePanel
+from tui.widgets.footer import Footer
 from tui.widgets.markup import lit
 from tui.widgets.set_entry import SetEntry
 from tui.widgets.sync_line import SyncLine

@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.core.breathing import breath_at
 from tui.core.live import RestTaken
@@ -31,6 +31,7 @@ from tui.keygate import settles
 from tui.screens.base import AppScreen
 from tui.widgets.big_text import BigText
 from tui.widgets.breath_pacer import BreathPacer
+from tui.widgets.footer import Footer
 from tui.widgets.markup import lit
 
 # How often the breath guide moves: six frames a second, a cell or a few of the bar each
