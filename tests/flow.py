@@ -55,7 +55,12 @@ def text(app: OneMoreApp, selector: str) -> str:
 
     widget = app.screen.query_one(selector)
     if isinstance(widget, Static):
-        return str(widget.render())
+        shown = widget.content
+        if isinstance(shown, str) or not hasattr(shown, "__rich_console__"):
+            return str(widget.render())
+        console = Console(width=200, file=io.StringIO(), color_system=None)
+        console.print(shown)  # a Rich renderable (a table, a group of lines): its plain text
+        return console.file.getvalue()
     return str(getattr(widget, "value", ""))
 
 

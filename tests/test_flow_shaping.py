@@ -112,3 +112,14 @@ async def test_a_note_shows_in_the_review_and_beside_the_exercise_next_time(data
         wall.advance(2 * 24 * 3600)
         await start_full_body_a(pilot)
         assert text(app, "#previous-note") == "Note: belt on"
+
+
+async def test_the_tough_day_plan_fits_80_by_24_without_scrolling(data_dir, tmp_path):
+    app = build_app(data_dir, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "1", "1", "1")
+        await pilot.pause()
+        assert screen_name(app) == "PlanScreen"
+        plan = app.screen.query_one("#plan")
+        assert plan.max_scroll_y == 0  # every change and every exercise in view
+        assert "Cable Crunch" in text(app, "#exercises")

@@ -88,7 +88,7 @@ def bad_day_changes(plan: tuple[PlannedExercise, ...]) -> list[PlanChange]:
                     "swap",
                     position,
                     f"{planned.name} → {swap.name}",
-                    "Fewer things to balance: the set ends when the muscle is done, not the focus.",
+                    "Fewer things to balance: the muscle ends the set, not the focus.",
                     swap_to=swap.id,
                 )
             )
@@ -107,7 +107,7 @@ def bad_day_changes(plan: tuple[PlannedExercise, ...]) -> list[PlanChange]:
                 "longer_rest",
                 -1,
                 f"Rest {EXTRA_REST_S} s longer between sets",
-                "On a stressful day the brain needs longer to calm down before the next set.",
+                "A stressful day: the brain needs longer to calm down between sets.",
             )
         )
     return changes

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -49,13 +51,14 @@ class PlanScreen(AppScreen[None]):
     def _show(self) -> None:
         plan = self.plan
         if plan.changes:
-            lines = ["[b]Suggested for today[/b] (press a number to take or leave it)"]
+            lines = [Text.from_markup("[b]Suggested for today[/b] (a number takes or leaves it)")]
             for number, (change, taken) in enumerate(zip(plan.changes, plan.taken, strict=True), 1):
                 mark = "[b]✓[/b]" if taken else "·"
-                lines.append(
-                    f"{mark} [b]{number}[/b] {lit(change.what)}\n      [dim]{lit(change.why)}[/dim]"
-                )
-            self.query_one("#changes", Static).update("\n".join(lines))
+                lines.append(Text.from_markup(f"{mark} [b]{number}[/b] {lit(change.what)}"))
+                # One line of why each, cut with … on a narrow terminal: the plan fits 80×24.
+                why = Text("    " + change.why, style="dim", no_wrap=True, overflow="ellipsis")
+                lines.append(why)
+            self.query_one("#changes", Static).update(Group(*lines))
         table = Table.grid(padding=(0, 2))
         for planned in self.app.sessions.today(plan):
             rir = f" @{planned.rir:g}" if planned.rir is not None else ""
