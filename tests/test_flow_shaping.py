@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+from tui.store.repository import Store
+
 from .flow import build_app, live_sets, screen_name, start_full_body_a, text
 
 
@@ -123,3 +125,16 @@ async def test_the_tough_day_plan_fits_80_by_24_without_scrolling(data_dir, tmp_
         plan = app.screen.query_one("#plan")
         assert plan.max_scroll_y == 0  # every change and every exercise in view
         assert "Cable Crunch" in text(app, "#exercises")
+
+
+async def test_last_time_and_its_date_stay_on_one_line_at_80_by_24(data_dir, tmp_path):
+    from .conftest import make_session
+
+    with Store(data_dir) as store:
+        store.add_finished([make_session()])
+    app = build_app(data_dir, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_full_body_a(pilot)
+        label = app.screen.query_one("#previous-label")
+        assert text(app, "#previous-label").startswith("Last time (")
+        assert label.size.height == 1  # no wrapped date

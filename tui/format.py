@@ -62,10 +62,10 @@ def set_text(set_log: SetLog, unit: str | None = None) -> str:
     return ("w " if set_log.kind == "warmup" else "") + text
 
 
-def day_text(moment: datetime) -> str:
-    """`Tue 25 Nov 2026, 10:40` in the computer's local time."""
+def day_text(moment: datetime, *, with_time: bool = True) -> str:
+    """`Tue 25 Nov 2026, 10:40` (or `Tue 25 Nov 2026`) in the computer's local time."""
     local = moment.astimezone()
-    return local.strftime("%a %d %b %Y, %H:%M")
+    return local.strftime("%a %d %b %Y, %H:%M" if with_time else "%a %d %b %Y")
 
 
 def target_digits(target: Target | None) -> str:

@@ -62,7 +62,7 @@ class ExercisePanel(Vertical):
         today = self.query_one("#today-list", VerticalScroll)
         today.call_after_refresh(today.scroll_end, animate=False)
         when = view.previous_at
-        label = f"Last time ({day_text(when)})" if when else "Last time"
+        label = f"Last time ({day_text(when, with_time=False)})" if when else "Last time"  # fits 80
         self.query_one("#previous-label", Static).update(label)
         note = self.query_one("#previous-note", Static)
         note.update(f"Note: {lit(view.previous_note)}" if view.previous_note else "")
