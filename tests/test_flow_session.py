@@ -321,7 +321,8 @@ async def test_the_summary_shows_volume_prs_and_the_change_against_last_time(dat
         await pilot.pause()
         summary = text(app, "#review")
         assert "105 kg × 5 @2" in summary and "PR" in summary
-        assert "volume +550 kg, working sets +1" in text(app, "#routine-change")
+        change = text(app, "#routine-change").replace("\u00a0", " ")
+        assert "volume +550 kg, working sets +1" in change
 
 
 async def test_a_burst_of_keys_across_screen_changes_loses_nothing(data_dir, tmp_path):

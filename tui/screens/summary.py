@@ -20,14 +20,18 @@ from tui.screens.base import AppScreen
 from tui.widgets.markup import lit
 from tui.widgets.sync_line import SyncLine
 
+NBSP = "\u00a0"
+
 
 def routine_change_line(session: Session, before: SessionSummary | None, unit: str) -> str:
     if before is None:
         return "First time with this plan." if session.routine_id else ""
     volume = in_unit(volume_kg(session) - before.volume_kg, unit)
     sets = sum(1 for s in session.sets if s.is_working) - before.working_sets
-    when = day_text(before.started_at)
-    return f"vs {before.name} on {when}: volume {volume:+,.0f} {unit}, working sets {sets:+d}"
+    when = day_text(before.started_at, with_time=False)
+    # No-break spaces: a narrow screen wraps between the figures, never inside one.
+    figures = f"volume {volume:+,.0f} {unit}, working sets {sets:+d}".replace(" ", NBSP)
+    return f"vs {before.name} on {when}: {figures.replace(',' + NBSP, ', ')}"
 
 
 class SummaryScreen(AppScreen[None]):
