@@ -214,9 +214,13 @@ class LiveSession:
         elapsed = (self._now() - last.logged_at).total_seconds()
         if not 0 <= elapsed <= RESUMED_REST_WINDOW_S:
             return None
-        exercise = self._exercise_of(last.id)
-        seconds = rest_after(exercise, self._settings()) if last.is_working else WARMUP_REST_S
-        return RestPlan(seconds, self.next_up(), elapsed_s=elapsed)
+        return RestPlan(self._rest_seconds(last), self.next_up(), elapsed_s=elapsed)
+
+    def _rest_seconds(self, set_log: SetLog) -> int:
+        """How long to rest after `set_log`: the rest rule's, or a short one after a warm-up."""
+        if not set_log.is_working:
+            return WARMUP_REST_S
+        return rest_after(self._exercise_of(set_log.id), self._settings())
 
     def rested(self, rest: RestTaken) -> None:
         """The rest just taken, kept for the next set (not saved: it belongs to that set)."""
@@ -225,9 +229,9 @@ class LiveSession:
     def _rest_after(self, set_log: SetLog) -> RestPlan | None:
         """The rest after `set_log` (a short one after a warm-up); once the exercise's planned sets
         are done the session moves on, so the rest screen shows what really comes next."""
+        seconds = self._rest_seconds(set_log)
         if not set_log.is_working:
-            return RestPlan(WARMUP_REST_S, self.next_up())
-        seconds = rest_after(self._exercise_of(set_log.id), self._settings())
+            return RestPlan(seconds, self.next_up())
         current = self.live.exercise
         if current is not None and self.live.set_number > planned_sets(current):
             if self.live.position + 1 < len(self.live.session.exercises):

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from tui.core.model import (
@@ -42,7 +42,6 @@ from tui.core.model import (
     SetLog,
     check_rir,
     max_weight,
-    to_kg,
 )
 
 # A plain decimal: "100", "62.5", "62.", ".5". No signs, exponents, nan or inf.
@@ -76,19 +75,6 @@ class Target:
     rir: float | None = None
     unit: str = "kg"
     bodyweight: bool = False
-
-
-def target_in(target: Target, unit: str, step: float) -> Target:
-    """The target in the lifter's unit, rounded to a load step of that unit: what was last
-    lifted in kg is suggested in lb (and typed in lb) by a lifter who reads lb. Bodyweight
-    with nothing added and an unknown weight stay as they are."""
-    if target.unit == unit or target.weight is None or not target.weight:
-        return replace(target, unit=unit)
-    converted = to_kg(target.weight, target.unit)
-    if unit == "lb":
-        converted *= LB_PER_KG
-    rounded = round(converted / step) * step if step > 0 else converted
-    return replace(target, weight=round(rounded, 3), unit=unit)
 
 
 @dataclass(frozen=True)
