@@ -6,27 +6,14 @@ from datetime import date, timedelta
 
 import pytest
 
-from tui.core.model import ExerciseLog, Session, SetLog, new_id
+from tui.core.model import ExerciseLog, Session, new_id
 from tui.core.progress_series import by_month, lift_days, lifts_done, points, sessions_with
 from tui.core.stats import progress
 from tui.core.summary import lift_rows
 from tui.store.repository import Store
 
+from .builders import a_set
 from .conftest import START, make_session
-
-
-def a_set(weight, reps, *, kind="working", rir=None, calm=None, unit="kg", bodyweight=False):
-    return SetLog(
-        id=new_id(),
-        kind=kind,
-        weight=weight,
-        reps=reps,
-        logged_at=START,
-        rir=rir,
-        calm_after_s=calm,
-        unit=unit,
-        bodyweight=bodyweight,
-    )
 
 
 def a_session(at, *exercises):
