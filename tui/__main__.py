@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import sys
 from collections.abc import Sequence
@@ -41,11 +40,12 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    from tui import collector
     from tui.app import make_app
 
     # Everything imported by now lives as long as the app: the cyclic garbage collector
     # need not walk those objects (tens of thousands) in each full pass, nor at exit.
-    gc.freeze()
+    collector.freeze()
     config = paths.config_file(args.config)
     settings, problems = load_settings(config)
     store = open_store(args)

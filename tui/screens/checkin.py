@@ -6,11 +6,12 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.core.model import CheckIn, Routine
 from tui.keygate import settles
 from tui.screens.base import AppScreen
+from tui.widgets.footer import Footer
 
 QUESTIONS = (
     ("sleep", "How did you sleep?", "1 badly  …  5 great"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.core.model import Session
 from tui.core.progress_series import LiftDone
@@ -19,6 +19,7 @@ from tui.format import duration, plural, shown
 from tui.keygate import settles
 from tui.screens.base import AppScreen
 from tui.screens.session_edits import SessionEdits
+from tui.widgets.footer import Footer
 from tui.widgets.markup import lit
 from tui.widgets.row_list import Column, RowHeader, RowList
 from tui.widgets.sync_line import SyncLine

@@ -162,17 +162,18 @@ class LoggingScreen(AppScreen[None]):
         else:
             result = self.session.answer(logged.id, answer.rir, answer.failure)
         self.app.tell_if(result.notice)
-        self._show()
         if result.rest is not None:
             self._start_rest(result.rest)
+        else:
+            self._show()
 
     def _start_rest(self, rest: RestPlan) -> None:
         from tui.screens.rest import RestScreen
 
         up = rest.next_up
         text = "" if up is None else next_up_text(up.exercise, up.set_number, up.target)
-        self._show()
         self.app.push_screen(RestScreen(rest.seconds, text, rest.elapsed_s), self._rested)
+        self._show()  # laid out behind the rest, when nobody waits for it
 
     def _rested(self, result: RestResult | None) -> None:
         if result is None:

@@ -9,12 +9,13 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.application.sessions import TodayPlan
 from tui.format import duration
 from tui.keygate import settles
 from tui.screens.base import AppScreen
+from tui.widgets.footer import Footer
 from tui.widgets.markup import lit, plain
 
 

@@ -12,7 +12,7 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.core.progress_series import (
     METRICS,
@@ -25,6 +25,7 @@ from tui.core.stats import in_unit
 from tui.format import duration, number
 from tui.keygate import settles
 from tui.screens.base import AppScreen
+from tui.widgets.footer import Footer
 from tui.widgets.markup import lit
 from tui.widgets.progress_chart import ProgressChart
 from tui.widgets.row_list import Column, RowHeader, RowList

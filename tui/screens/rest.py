@@ -23,6 +23,7 @@ from textual.containers import Center, Vertical
 from textual.timer import Timer
 from textual.widgets import Static
 
+from tui import collector
 from tui.core.breathing import breath_at
 from tui.core.live import RestTaken
 from tui.core.rest import Rest
@@ -95,6 +96,7 @@ class RestScreen(AppScreen[RestResult]):
             self.add_class("over")
         self.tick()
         self.set_interval(TICK_S, self.tick)
+        self.set_timer(collector.REST_COLLECT_AFTER_S, collector.collect_all)
 
     @property
     def now(self) -> float:

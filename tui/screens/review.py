@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.application.review import Review
 from tui.core.model import Session
@@ -19,6 +19,7 @@ from tui.format import day_text, duration
 from tui.keygate import settles
 from tui.screens.base import AppScreen
 from tui.screens.session_edits import SessionEdits
+from tui.widgets.footer import Footer
 from tui.widgets.markup import lit
 from tui.widgets.review_view import ReviewView
 from tui.widgets.sync_line import SyncLine

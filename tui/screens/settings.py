@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Input, Select, Static, Switch
+from textual.widgets import Input, Select, Static, Switch
 
 from tui.screens.base import AppScreen
 from tui.settings import PACER_PATTERNS, with_setting
+from tui.widgets.footer import Footer
 from tui.widgets.markup import lit, plain
 
 SWITCHES = {

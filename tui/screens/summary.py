@@ -8,7 +8,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.application.review_table import table_lines
 from tui.core.model import Session
@@ -17,6 +17,7 @@ from tui.core.summary import SessionSummary, volume_kg
 from tui.format import day_text
 from tui.keygate import settles
 from tui.screens.base import AppScreen
+from tui.widgets.footer import Footer
 from tui.widgets.markup import lit
 from tui.widgets.sync_line import SyncLine
 

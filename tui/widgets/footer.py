@@ -1,59 +1,112 @@
-"""Textual's Footer, built once with the screen and rebuilt only when the keys it shows change.
+"""The keys of a screen as one line of text: one widget, drawn again only when its keys change.
 
-Textual's Footer starts empty and, each time the screen announces its bindings, throws away
-and mounts all its keys again. A screen that settles announces them several times (focus
-set, screen resumed, and again after the next refresh) with the same keys each time.
+Textual's Footer is a widget per key, and it throws them all away and mounts them again each
+time the screen announces its bindings — several times on every screen change, and on every
+first or last character typed on the logging screen (command letters come and go with an
+empty line). Mounting, styling and laying out a dozen widgets cost more than the screen change
+itself, and the keys a recompose dropped stayed referenced (a watcher of the footer's
+`compact`), so each set left about ten dead widgets for the garbage collector to walk.
+
+This footer looks the same (the same theme variables: `$footer-key-foreground` …) and a click
+on a key presses it, as Textual's does; it is one widget whose line is built from the
+screen's active bindings.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
-from textual.app import ComposeResult
+from rich.style import Style
+from rich.text import Text
+from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer as TextualFooter
-from textual.widgets._footer import FooterKey
 
 
-class Footer(TextualFooter):
-    _rebuild_pending = False
-    _shown: tuple[object, ...] | None = None  # the keys the last compose showed
+class Key(NamedTuple):
+    key: str  # what a click presses
+    display: str  # what the footer shows: `u`, `↑`, `?`
+    description: str
+    enabled: bool
 
-    def __init__(self, *children: Widget, **options: Any) -> None:
-        super().__init__(*children, **options)
-        self.set_reactive(TextualFooter._bindings_ready, True)  # the keys show from the start
 
-    def compose(self) -> ComposeResult:
-        self._shown = self._keys()
-        for widget in super().compose():
-            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
-                # Born in the footer's style, which they are bound to (the palette's key is
-                # not): no add-then-remove of the class, two restyles of each key.
-                widget.set_reactive(FooterKey.compact, self.compact)
-                widget.set_class(self.compact, "-compact", update=False)
-            yield widget
+class Footer(Widget):
+    COMPONENT_CLASSES = {"footer--key", "footer--description"}
+    DEFAULT_CSS = """
+    Footer {
+        dock: bottom;
+        height: 1;
+        width: 1fr;
+        color: $footer-foreground;
+        background: $footer-background;
+        text-wrap: nowrap;
+        text-overflow: clip;
+        & > .footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+    }
+    """
+    ALLOW_SELECT = False
+
+    def __init__(self, *, show_command_palette: bool = False, **options: Any) -> None:
+        # The command palette's key is never shown: every footer here left it out.
+        del show_command_palette
+        super().__init__(**options)
+        self._keys: tuple[Key, ...] = ()
+        self._spans: list[tuple[int, int, Key]] = []  # cells of each key, for a click
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+        self._keys = self.keys()
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
-        if not screen.app.app_focus:
+        if not self.is_attached or screen is not self.screen:
             return
-        if self.is_attached and screen is self.screen and not self._rebuild_pending:
-            self._rebuild_pending = True
-            self.call_after_refresh(self._rebuild)
+        keys = self.keys()
+        if keys != self._keys:
+            self._keys = keys
+            self.refresh()
 
-    async def _rebuild(self) -> None:
-        self._rebuild_pending = False
-        if self.is_attached and self._keys() != self._shown:
-            await self.recompose()
+    def keys(self) -> tuple[Key, ...]:
+        """The keys the screen shows now, in the order of its bindings, one per action."""
+        shown: dict[str, Key] = {}
+        for key, (_, binding, enabled, _tooltip) in self.screen.active_bindings.items():
+            if not binding.show or binding.action in shown:
+                continue
+            display = self.app.get_key_display(binding)
+            shown[binding.action] = Key(key, display, binding.description, enabled)
+        return tuple(shown.values())
 
-    def _keys(self) -> tuple[object, ...]:
-        """What compose shows: the keys with `show`, and the command palette's key."""
-        app = self.app
-        active = self.screen.active_bindings
-        palette = app.COMMAND_PALETTE_BINDING
-        wants_palette = self.show_command_palette and app.ENABLE_COMMAND_PALETTE
-        return tuple(
-            (key, binding, enabled, tooltip, app.get_key_display(binding))
-            for key, (_, binding, enabled, tooltip) in active.items()
-            if binding.show or (wants_palette and key == palette)
-        )
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("footer--key", partial=True)
+        text_style = self.get_component_rich_style("footer--description", partial=True)
+        dim = Style(dim=True)
+        line = Text(no_wrap=True, overflow="crop", end="")
+        self._spans = []
+        for key in self._keys:
+            start = line.cell_len
+            extra = Style() if key.enabled else dim
+            line.append(f" {key.display} ", key_style + extra)
+            if key.description:
+                line.append(f"{key.description} ", text_style + extra)
+            self._spans.append((start, line.cell_len, key))
+        return line
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, key in self._spans:
+            if start <= event.x < end:
+                event.stop()
+                if key.enabled:
+                    self.app.simulate_key(key.key)
+                else:
+                    self.app.bell()
+                return
