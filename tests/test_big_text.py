@@ -29,6 +29,6 @@ async def test_the_countdown_is_a_third_of_an_80_by_24_screen_and_more_at_160_by
             await pilot.press(*"100x5@2", "enter")
             await pilot.pause()
             countdown = app.screen.query_one("#countdown")
-            drawn = [line for line in countdown.render().plain.splitlines() if line.strip()]
+            drawn = [line for line in countdown.lines() if line.strip()]
             assert len(drawn) >= size[1] * share, (size, len(drawn))
             assert max(len(line) for line in drawn) <= size[0]

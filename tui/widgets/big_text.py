@@ -7,8 +7,13 @@ scale does not fit, the text is shown as it is.
 
 from __future__ import annotations
 
-from rich.text import Text
+from typing import Self
+
+from rich.segment import Segment
+from textual.geometry import Region
 from textual.reactive import reactive
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
 from textual.widget import Widget
 
 ROWS = 5  # pixel rows of a glyph
@@ -72,7 +77,12 @@ def draw(text: str, scale: int) -> list[str]:
 
 
 class BigText(Widget):
-    """`value` drawn as large as the widget's size allows, centred."""
+    """`value` drawn as large as the widget's size allows, aligned by its `content-align`.
+
+    It draws its rows itself (Textual's line API), once per new value or size: the rest
+    countdown turns every second for minutes, and a few strips of full blocks cost far less
+    than a text that Textual would wrap, style and align line by line.
+    """
 
     DEFAULT_CSS = """
     BigText {
@@ -88,6 +98,7 @@ class BigText(Widget):
     def __init__(self, value: str = "", *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
         self.set_reactive(BigText.value, value)
+        self._rows: list[Strip] | None = None
 
     def update(self, value: str) -> None:
         self.value = value
@@ -97,9 +108,27 @@ class BigText(Widget):
         """The scale the value is drawn at now (0: shown as plain text)."""
         return fitting_scale(self.value.lower(), self.size.width, self.size.height)
 
-    def render(self) -> Text:
-        text = self.value.lower()
+    def lines(self) -> list[str]:
+        """What the widget shows, before alignment: the block rows, or the plain value."""
         scale = self.scale
-        if scale == 0:
-            return Text(self.value)
-        return Text("\n".join(draw(text, scale)))
+        return draw(self.value.lower(), scale) if scale else [self.value]
+
+    def refresh(self, *regions: Region, **options: bool) -> Self:
+        self._rows = None  # whatever asked for a repaint (a new value, a style, a size)
+        return super().refresh(*regions, **options)
+
+    def render_line(self, y: int) -> Strip:
+        width, height = self.size
+        if self._rows is None or len(self._rows) != height:
+            self._rows = self._draw_rows(width, height)
+        return self._rows[y] if y < len(self._rows) else Strip.blank(width)
+
+    def _draw_rows(self, width: int, height: int) -> list[Strip]:
+        style = self.visual_style
+        text = style.rich_style
+        strips = [
+            Strip([Segment(line, text)] if line else []).crop(0, width) for line in self.lines()
+        ]
+        horizontal, vertical = self.styles.content_align
+        space = (style + VisualStyle(reverse=False)).rich_style
+        return list(Strip.align(strips, space, width, height, horizontal, vertical))[:height]
