@@ -7,11 +7,8 @@ same run: a bare Textual app that makes the same three screen changes (an input 
 modal question, a full screen) with no work behind them. The time of a change is from the
 key being posted to the new screen's first refresh after it handled its messages.
 
-Each store logs ROUNDS sessions of SETS sets (a session's exercises in order, like an evening
-at the gym), resting between sets, and finishes each: Enter on "Finish this session?" → the
-summary painted (the floor: a modal, then a full screen with as many lines as the summary).
-p50 and p99 of each change (of finish: the median and the slowest), and their ratios to the
-floor and to the empty store.
+Each store logs SETS sets (a session's exercises in order, like an evening at the gym);
+p50 and p99 of each change, and their ratios to the floor and to the empty store.
 """
 
 from __future__ import annotations
@@ -23,20 +20,17 @@ from pathlib import Path
 
 from textual import events
 from textual.app import App, ComposeResult
-from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, Static
 
 from bench.common import Row, copy_store, ms, percentile, ratio_text
 
-ROUNDS = 4  # sessions, each finished into its summary
-SETS = 12  # sets in each session
+SETS = 40
 # A lifter rests for minutes; the benchmark rests long enough for what the app does a moment
 # into each rest (a full pass of the garbage collector, tui/collector.py), and no longer.
 RESTING_S = 0.7
 CHANGES = ("Enter → one more rep?", "answer → rest", "Enter on rest → logging")
-FINISH = "finish → summary"
 GIVE_UP_S = 10.0  # a screen change that never comes is a failed figure, not a hung run
 TARGET_RATIO = 1.5  # p99 against the bare app's floor (issue 14)
 TARGET_YEARS_RATIO = 1.1  # ten-year against empty
@@ -109,63 +103,23 @@ class Logging(Screen[None]):
         event.input.value = ""
         self.app.push_screen(Question(), lambda _: self.app.push_screen(Resting()))
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.value == "f":  # a command letter on an empty line, as on OneMore's
-            event.input.value = ""
-            self.app.push_screen(Confirm(), lambda _: self.app.switch_screen(Summary()))
-
-
-class Confirm(ModalScreen[bool]):
-    def compose(self) -> ComposeResult:
-        yield Static("Finish this session?")
-
-    def on_key(self, event: events.Key) -> None:
-        if event.key == "enter" and self.app.screen is self:
-            event.stop()
-            self.dismiss(True)
-
-
-class Summary(Screen[None]):
-    """What a summary shows of a session: a heading, a line per exercise, a line per set."""
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Static("Saved: Full body A")
-            yield Static(
-                "\n".join(f"Exercise {n}: 100 kg × 5 @2, e1RM 117 kg" for n in range(SETS))
-            )
-        yield Footer()
-
-    def on_key(self, event: events.Key) -> None:
-        if event.key == "enter" and self.app.screen is self:
-            event.stop()
-            self.app.switch_screen(Logging())
-
 
 class Bare(App[None]):
     def on_mount(self) -> None:
         self.push_screen(Logging())
 
 
-def no_times() -> dict[str, list[float]]:
-    return {change: [] for change in (*CHANGES, FINISH)}
-
-
 async def bare_times() -> dict[str, list[float]]:
-    times = no_times()
+    times: dict[str, list[float]] = {change: [] for change in CHANGES}
     app = Bare()
     async with app.run_test(size=(100, 32)):
         await painted(app)
-        for _ in range(ROUNDS):
-            for _ in range(SETS):
-                await type_text(app, "100x5")
-                times[CHANGES[0]].append(await press_until(app, "enter", "Question"))
-                times[CHANGES[1]].append(await press_until(app, "2", "Resting"))
-                await asyncio.sleep(RESTING_S)
-                times[CHANGES[2]].append(await press_until(app, "enter", "Logging"))
-            await press_until(app, "f", "Confirm")
-            times[FINISH].append(await press_until(app, "enter", "Summary"))
-            await press_until(app, "enter", "Logging")
+        for _ in range(SETS):
+            await type_text(app, "100x5")
+            times[CHANGES[0]].append(await press_until(app, "enter", "Question"))
+            times[CHANGES[1]].append(await press_until(app, "2", "Resting"))
+            await asyncio.sleep(RESTING_S)
+            times[CHANGES[2]].append(await press_until(app, "enter", "Logging"))
     return times
 
 
@@ -178,23 +132,19 @@ async def onemore_times(data_dir: Path, home: Path) -> dict[str, list[float]]:
     from tui.settings import Settings
     from tui.store.repository import Store
 
-    times = no_times()
+    times: dict[str, list[float]] = {change: [] for change in CHANGES}
     with Store(data_dir) as store:
         collector.freeze()  # as `onemore` does before its app runs
         app = make_app(store, Settings(), (), user_folder=home / "config", cursor_blink=False)
         async with app.run_test(size=(100, 32)) as pilot:
-            for _ in range(ROUNDS):
-                await pilot.press("enter", "enter", "enter", "enter", "enter")  # a routine
-                await painted(app)
-                for _ in range(SETS):
-                    await type_text(app, typed_set(app))
-                    times[CHANGES[0]].append(await press_until(app, "enter", "OneMoreScreen"))
-                    times[CHANGES[1]].append(await press_until(app, "2", "RestScreen"))
-                    await asyncio.sleep(RESTING_S)
-                    times[CHANGES[2]].append(await press_until(app, "enter", "LoggingScreen"))
-                await press_until(app, "f", "ConfirmScreen")
-                times[FINISH].append(await press_until(app, "enter", "SummaryScreen"))
-                await press_until(app, "enter", "HomeScreen")
+            await pilot.press("enter", "enter", "enter", "enter", "enter")  # Full body A
+            await painted(app)
+            for _ in range(SETS):
+                await type_text(app, typed_set(app))
+                times[CHANGES[0]].append(await press_until(app, "enter", "OneMoreScreen"))
+                times[CHANGES[1]].append(await press_until(app, "2", "RestScreen"))
+                await asyncio.sleep(RESTING_S)
+                times[CHANGES[2]].append(await press_until(app, "enter", "LoggingScreen"))
     return times
 
 
@@ -219,14 +169,14 @@ def measure(history: Path, home: Path) -> list[Timed]:
 def rows(timed: list[Timed]) -> list[Row]:
     floor, empty, ten = (t.times for t in timed)
     found = []
-    for change in (*CHANGES, FINISH):
+    for change in CHANGES:
         p50, p99 = (percentile(ten[change], p) for p in (50, 99))
         floor_p99 = percentile(floor[change], 99)
         empty_p99 = percentile(empty[change], 99)
         against_floor, against_empty = p99 / floor_p99, p99 / empty_p99
         found.append(
             Row(
-                f"{change} (ten-year, p50 / p99 of {len(ten[change])}; floor p99 {ms(floor_p99)})",
+                f"{change} (ten-year, p50 / p99; floor p99 {ms(floor_p99)})",
                 f"{ms(p50)} / {ms(p99)}",
                 f"{ratio_text(against_floor)} floor, {ratio_text(against_empty)} empty",
                 f"≤ {TARGET_RATIO}× floor, ≤ {TARGET_YEARS_RATIO}× empty",

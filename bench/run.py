@@ -93,8 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             rows += log_set.rows(samples) if samples else []
         if "keys" in wanted:
             timed = attempt(
-                f"keys at the rack ({keys.ROUNDS} sessions of {keys.SETS} sets,"
-                " bare / empty / ten-year)",
+                f"keys at the rack ({keys.SETS} sets × 3 screen changes, bare / empty / ten-year)",
                 lambda: keys.measure(history, home),
             )
             rows += keys.rows(timed) if timed else []
