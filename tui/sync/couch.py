@@ -282,6 +282,16 @@ class CouchClient:
             chunks.append(chunk)
         return b"".join(chunks)
 
+    def last_trouble(self) -> str | None:
+        """Why the latest request failed, when it failed for want of the server: what a sync
+        cut off by its deadline says, rather than only that time ran out."""
+        fault = self._last_fault
+        if isinstance(fault, PASSING_FAULTS):
+            return self._unreachable(fault)
+        if isinstance(fault, ServerBusy):
+            return f"{self._host} is busy or failing (it answered {fault})"
+        return None
+
     def _unreachable(self, fault: Exception) -> str:
         if isinstance(fault, httpx.TimeoutException):
             return f"no answer from {self._host} in time"

@@ -60,6 +60,7 @@ class SyncService:
         self._batch_size = batch_size
         self._page_size = page_size
         self._running = False
+        self._couch: CouchClient | None = None  # of the run in progress or the last one
         self.last_status: SyncStatus | None = None
 
     def status(self) -> SyncStatus:
@@ -77,6 +78,7 @@ class SyncService:
         if self._running:
             return report
         self._running = True
+        self._couch = None
         try:
             report.status = await self._run(report)
         finally:
@@ -99,9 +101,9 @@ class SyncService:
             async with asyncio.timeout(self.deadline_s + RUN_GRACE_S):
                 await self._carry(report)
         except TimeoutError:
-            return SyncStatus(
-                SyncHealth.OFFLINE, reason=f"the sync did not finish in {self.deadline_s:g} s"
-            )
+            late = f"the sync did not finish in {self.deadline_s:g} s"
+            trouble = self._couch.last_trouble() if self._couch is not None else None
+            return SyncStatus(SyncHealth.OFFLINE, reason=f"{trouble}; {late}" if trouble else late)
         except ServerUnreachable as problem:
             return SyncStatus(SyncHealth.OFFLINE, reason=problem.reason)
         except SyncProblem as problem:
@@ -119,6 +121,7 @@ class SyncService:
     async def _carry(self, report: SyncReport) -> None:
         deadline = Deadline(self.deadline_s, self._monotonic)
         async with CouchClient(self.config, deadline, transport=self._transport) as couch:
+            self._couch = couch
             ctx = RunContext(
                 self.store,
                 couch,
