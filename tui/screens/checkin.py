@@ -39,7 +39,7 @@ class CheckInScreen(AppScreen[None]):
             yield Static("", id="question", classes="big-question")
             yield Static("", id="scale", classes="keys")
             yield Static("", id="answers")
-        yield Footer(show_command_palette=False)
+        yield Footer()
 
     def on_mount(self) -> None:
         self._show()

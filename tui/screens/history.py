@@ -78,7 +78,7 @@ class HistoryScreen(AppScreen[None]):
             yield RowList(columns(self.unit), good_column=PR_COLUMN, id="sessions")
             yield Static("", id="history-status")
         yield SyncLine(id="sync-line")
-        yield Footer(show_command_palette=False)
+        yield Footer()
 
     def on_mount(self) -> None:
         self._show_rows()

@@ -75,7 +75,7 @@ class HomeScreen(AppScreen[None]):
             yield Static("Start a session", classes="heading")
             yield OptionList(*self._routine_options(view.routines), id="routines")
             yield SyncLine(id="sync-line")
-        yield Footer(show_command_palette=False)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.watch(self.app, "data_version", self._data_changed, init=False)

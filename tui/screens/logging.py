@@ -82,7 +82,7 @@ class LoggingScreen(AppScreen[None]):
             )
             yield Static("", id="error")
             yield SyncLine(id="sync-line")
-        yield Footer(show_command_palette=False)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(SetEntry).cursor_blink = self.app.cursor_blink

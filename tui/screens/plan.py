@@ -39,7 +39,7 @@ class PlanScreen(AppScreen[None]):
             if self.plan.changes:
                 yield Static("", id="changes", classes="panel")
             yield Static("", id="exercises", classes="panel")
-        yield Footer(show_command_palette=False)
+        yield Footer()
 
     def on_mount(self) -> None:
         self._show()

@@ -101,7 +101,7 @@ class ProgressScreen(AppScreen[None]):
             yield RowHeader(columns(self.unit), id="table-header")
             yield RowList(columns(self.unit), id="table")
             yield Static("", id="meaning")
-        yield Footer(show_command_palette=False)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.lifts = self.app.history.lifts_done()

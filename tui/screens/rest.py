@@ -84,7 +84,7 @@ class RestScreen(AppScreen[RestResult]):
             with Center():
                 yield BreathPacer(id="pacer")
             yield Static(lit(self.next_text), id="next-set")
-        yield Footer(show_command_palette=False)
+        yield Footer()
 
     def on_mount(self) -> None:
         self._countdown = self.query_one("#countdown", BigText)

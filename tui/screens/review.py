@@ -59,7 +59,7 @@ class ReviewScreen(AppScreen[None]):
             yield Static("", id="review-problem", classes="error hidden")
             yield ReviewView(id="review")
         yield SyncLine(id="sync-line")
-        yield Footer(show_command_palette=False)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.work_out()  # fast: the PRs come from the index, one year file is read

@@ -69,7 +69,7 @@ class SettingsScreen(AppScreen[None]):
                 classes="detail",
                 id="settings-saved",
             )
-        yield Footer(show_command_palette=False)
+        yield Footer()
 
     @staticmethod
     def _row(label: str, field: Select[str] | Input | Switch) -> Horizontal:

@@ -52,7 +52,7 @@ class SummaryScreen(AppScreen[None]):
             yield Static(lit(routine_change_line(self.session, before, unit)), id="routine-change")
             yield Static("", id="review")
         yield SyncLine(id="sync-line")
-        yield Footer(show_command_palette=False)
+        yield Footer()
 
     def on_mount(self) -> None:
         self._show_review()

@@ -228,11 +228,8 @@ class CouchClient:
             async for attempt in retrying(self._deadline):
                 with attempt:
                     response, body = await self._attempt(method, url, **request)
-        except PASSING_FAULTS as fault:
+        except (*PASSING_FAULTS, ServerBusy) as fault:
             raise ServerUnreachable(self._unreachable(fault)) from fault
-        except ServerBusy as busy:
-            reason = f"{self._host} is busy or failing (it answered {busy})"
-            raise ServerUnreachable(reason) from busy
         except TooLarge as large:
             limit = MAX_ANSWER_BYTES // (1024 * 1024)
             raise BadAnswer(
@@ -286,13 +283,11 @@ class CouchClient:
         """Why the latest request failed, when it failed for want of the server: what a sync
         cut off by its deadline says, rather than only that time ran out."""
         fault = self._last_fault
-        if isinstance(fault, PASSING_FAULTS):
-            return self._unreachable(fault)
-        if isinstance(fault, ServerBusy):
-            return f"{self._host} is busy or failing (it answered {fault})"
-        return None
+        return None if fault is None else self._unreachable(fault)
 
     def _unreachable(self, fault: Exception) -> str:
+        if isinstance(fault, ServerBusy):
+            return f"{self._host} is busy or failing (it answered {fault})"
         if isinstance(fault, httpx.TimeoutException):
             return f"no answer from {self._host} in time"
         detail = str(fault) or type(fault).__name__

@@ -9,7 +9,7 @@ itself, and the keys a recompose dropped stayed referenced (a watcher of the foo
 
 This footer looks the same (the same theme variables: `$footer-key-foreground` …) and a click
 on a key presses it, as Textual's does; it is one widget whose line is built from the
-screen's active bindings.
+screen's active bindings. The command palette's key is not shown (no screen here wants it).
 """
 
 from __future__ import annotations
@@ -54,9 +54,7 @@ class Footer(Widget):
     """
     ALLOW_SELECT = False
 
-    def __init__(self, *, show_command_palette: bool = False, **options: Any) -> None:
-        # The command palette's key is never shown: every footer here left it out.
-        del show_command_palette
+    def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self._keys: tuple[Key, ...] = ()
         self._spans: list[tuple[int, int, Key]] = []  # cells of each key, for a click
