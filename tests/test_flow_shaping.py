@@ -116,6 +116,27 @@ async def test_a_note_shows_in_the_review_and_beside_the_exercise_next_time(data
         assert text(app, "#previous-note") == "Note: belt on"
 
 
+async def test_a_session_note_goes_on_the_session_and_leaves_the_exercise_note_alone(
+    data_dir, tmp_path
+):
+    from .flow import review_text, settle
+
+    app = build_app(data_dir, tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start_full_body_a(pilot)
+        await pilot.press("o", *"belt on", "enter", "O", *"gym was full", "enter")
+        await pilot.press(*"100x5@2", "enter", "enter", "f", "enter", "r")
+        await settle(pilot)
+        shown = review_text(app)
+    assert "note: gym was full" in shown  # the session's note, on its own line
+    assert "note: belt on" in shown  # the squat's note kept as it was
+    assert "belt on · gym" not in shown and "gym was full · belt" not in shown
+    [year] = (data_dir / "history").glob("*.json")
+    [session] = json.loads(year.read_text())["sessions"].values()
+    assert session["notes"] == "gym was full"
+    assert [e["notes"] for e in session["exercises"] if e["sets"]] == ["belt on"]
+
+
 async def test_the_tough_day_plan_fits_80_by_24_without_scrolling(data_dir, tmp_path):
     app = build_app(data_dir, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

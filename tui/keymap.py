@@ -14,6 +14,7 @@ LOGGING_KEYS: list[tuple[str, str]] = [
     ("d", "drop this exercise from today (before any set of it)"),
     ("< / >", "do this exercise earlier / later"),
     ("o", "note on this exercise"),
+    ("O", "note on the whole session"),
     ("r", "rest now (start the rest timer again)"),
     ("t", "test set: go past your usual stop until form breaks"),
     ("f", "finish the session (or discard it: f, then d)"),

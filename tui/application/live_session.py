@@ -312,15 +312,16 @@ class LiveSession:
         self.live = moved
         return Changed(self._save())
 
-    def note(self, text: str) -> Changed:
-        """A note on the current exercise (on the session when there is none)."""
-        self.live = self.live.note(text)
+    def note(self, text: str, *, on_session: bool = False) -> Changed:
+        """A note on the current exercise, or on the session (`on_session`, or when there is
+        no exercise yet)."""
+        self.live = self.live.note(text, on_session=on_session)
         return Changed(self._save())
 
-    def note_text(self) -> tuple[str, str]:
+    def note_text(self, *, on_session: bool = False) -> tuple[str, str]:
         """(what the note is on, the note so far)."""
         exercise = self.live.exercise
-        if exercise is None:
+        if exercise is None or on_session:
             return "this session", self.live.session.notes
         return exercise.name, exercise.notes
 

@@ -216,10 +216,11 @@ class Live:
         session = replace(self.session, exercises=tuple(exercises))
         return replace(self, session=session, position=to)
 
-    def note(self, text: str) -> Live:
-        """A note on the current exercise (or on the session when there is none)."""
+    def note(self, text: str, *, on_session: bool = False) -> Live:
+        """A note on the current exercise, or on the session (`on_session`, or when there is no
+        exercise yet)."""
         exercise = self.exercise
-        if exercise is None:
+        if exercise is None or on_session:
             return replace(self, session=replace(self.session, notes=text))
         return replace(self, session=self.session.with_exercise(replace(exercise, notes=text)))
 

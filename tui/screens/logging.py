@@ -2,7 +2,7 @@
 
 A view of a `LiveSession`: it forwards what the lifter typed or pressed and renders what comes
 back. Type a set and press Enter (an empty line logs the target). While the line is empty,
-single letters are commands (u undo, e edit, n/p next/previous, s swap, a add, o note,
+single letters are commands (u undo, e edit, n/p next/previous, s swap, a add, o note, O session note,
 r rest, t test set, f finish, ? help); once something is typed they are just letters.
 """
 
@@ -63,6 +63,7 @@ class LoggingScreen(AppScreen[None]):
         Binding("t", "test_set", "Test set", priority=True, id="test-set"),
         Binding("r", "rest", "Rest", priority=True, id="rest", show=False),
         Binding("o", "note", "Note", priority=True, id="note", show=False),
+        Binding("O", "note(True)", "Session note", priority=True, id="session-note", show=False),
         Binding("d", "remove_exercise", "Drop", priority=True, id="remove-exercise", show=False),
         Binding("less_than_sign", "move_exercise(-1)", "Earlier", priority=True, show=False),
         Binding("greater_than_sign", "move_exercise(1)", "Later", priority=True, show=False),
@@ -233,14 +234,14 @@ class LoggingScreen(AppScreen[None]):
 
         self.app.push_screen(ExercisePicker(title, first), picked)
 
-    def action_note(self) -> None:
+    def action_note(self, on_session: bool = False) -> None:
         from tui.screens.text_prompt import TextPrompt
 
-        what, current = self.session.note_text()
+        what, current = self.session.note_text(on_session=on_session)
 
         def noted(text: str | None) -> None:
             if text is not None:
-                result = self.session.note(text)
+                result = self.session.note(text, on_session=on_session)
                 self.app.tell_if(result.notice)
                 self.app.tell("Note kept.", "information")
 

@@ -14,7 +14,7 @@ from textual import events
 from textual.message import Message
 from textual.widgets import Input
 
-COMMAND_KEYS = set("uenpsaortfd?<>")
+COMMAND_KEYS = set("uenpsaoOrtfd?<>")
 
 
 class SetEntry(Input):
