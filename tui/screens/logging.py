@@ -2,8 +2,9 @@
 
 A view of a `LiveSession`: it forwards what the lifter typed or pressed and renders what comes
 back. Type a set and press Enter (an empty line logs the target). While the line is empty,
-single letters are commands (u undo, e edit, n/p next/previous, s swap, a add, o note, O session note,
-r rest, t test set, f finish, ? help); once something is typed they are just letters.
+single letters are commands (u undo, e edit, n/p next/previous, s swap, a add, o note,
+O session note, r rest, t test set, f finish, ? help); once something is typed they are just
+letters.
 """
 
 from __future__ import annotations
