@@ -64,7 +64,7 @@ def text(app: OneMoreApp, selector: str) -> str:
     return str(getattr(widget, "value", ""))
 
 
-KEY_NAMES = {"enter", "escape", "backspace"}
+KEY_NAMES = {"enter", "escape", "backspace", "ctrl+u", "home", "end", "left", "right"}
 CHARACTER_KEYS = {"@": "at", ".": "full_stop", "+": "plus", "-": "minus"}
 
 

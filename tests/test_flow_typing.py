@@ -60,3 +60,20 @@ async def test_a_command_letter_on_an_empty_line_still_runs(data_dir, tmp_path):
                 break
         assert app.store.live.sets == ()
         assert "Set 1 of 3" in text(app, "#set-number")
+
+
+async def test_editing_keys_in_a_burst_keep_their_place_among_the_letters(data_dir, tmp_path):
+    """Backspace, ctrl+u and the arrows are the line's own bindings; typed in one burst with
+    letters they act where they were typed, not after the letters that followed them."""
+    app = build_app(data_dir, tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start_full_body_a(pilot)
+        burst(app, "100x4", "backspace", "5")
+        await settled(pilot, app, "100x5")
+        assert app.screen.query_one("#entry").value == "100x5"
+        burst(app, "ctrl+u", "60x7")
+        await settled(pilot, app, "60x7")
+        assert app.screen.query_one("#entry").value == "60x7"
+        burst(app, "home", "1", "end", "@2")
+        await settled(pilot, app, "160x7@2")
+        assert app.screen.query_one("#entry").value == "160x7@2"

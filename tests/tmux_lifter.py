@@ -244,9 +244,11 @@ class Lifter:
         for character in text:
             self.server.run("send-keys", "-t", self.target, "-l", "--", character)
 
-    def burst(self, text: str, *then: str) -> None:
-        """The whole line at once (and then keys such as Enter), in one tmux command."""
-        args = ["send-keys", "-t", self.target, "-l", "--", text]
+    def burst(self, text: str, *then: str, first: tuple[str, ...] = ()) -> None:
+        """The whole line at once (after keys `first`, such as C-u, and then keys such as
+        Enter), in one tmux command."""
+        args = ["send-keys", "-t", self.target, *first, ";"] if first else []
+        args += ["send-keys", "-t", self.target, "-l", "--", text]
         if then:
             args += [";", "send-keys", "-t", self.target, *then]
         self.server.run(*args)

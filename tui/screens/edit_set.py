@@ -12,6 +12,7 @@ from tui.core.model import SetLog
 from tui.format import set_text
 from tui.keygate import settles
 from tui.screens.dialog import Dialog
+from tui.widgets.line import Line
 from tui.widgets.markup import lit
 
 
@@ -31,7 +32,7 @@ class EditSetScreen(Dialog[tuple[str, SetInput] | None]):
             yield Static("Which set?", classes="question", id="ask")
             listing = "\n".join(f"[b]{n}[/b]  {set_text(s)}" for n, s in enumerate(self.sets, 1))
             yield Static(listing, id="sets")
-            yield Input(id="line", classes="hidden", select_on_focus=False, disabled=True)
+            yield Line(id="line", classes="hidden", select_on_focus=False, disabled=True)
             yield Static("", classes="error", id="error")
             yield Static(
                 f"[b]1[/b]–[b]{len(self.sets)}[/b] choose   [b]Esc[/b] back",

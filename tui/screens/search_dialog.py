@@ -11,6 +11,7 @@ from textual.widgets import Input, OptionList, Static
 
 from tui.keygate import settles
 from tui.screens.dialog import Dialog
+from tui.widgets.line import Line
 from tui.widgets.markup import lit
 
 ResultT = TypeVar("ResultT")
@@ -32,7 +33,7 @@ class SearchDialog(Dialog[ResultT]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog picker"):
             yield Static(lit(self.title_text), classes="question")
-            yield Input(placeholder=self.PLACEHOLDER, id="search")
+            yield Line(placeholder=self.PLACEHOLDER, id="search")
             yield OptionList(id="matches")
             yield Static("", id="hint", classes="detail")
             yield Static("[b]Enter[/b] take   [b]↑↓[/b] choose   [b]Esc[/b] back", classes="keys")

@@ -10,6 +10,7 @@ from textual.widgets import Input, Select, Static, Switch
 from tui.screens.base import AppScreen
 from tui.settings import PACER_PATTERNS, with_setting
 from tui.widgets.footer import Footer
+from tui.widgets.line import Line
 from tui.widgets.markup import lit, plain
 
 SWITCHES = {
@@ -57,7 +58,7 @@ class SettingsScreen(AppScreen[None]):
                 ),
             )
             for key, label in SECONDS.items():
-                yield self._row(label, Input(str(getattr(settings, key)), id=key, type="integer"))
+                yield self._row(label, Line(str(getattr(settings, key)), id=key, type="integer"))
             for key, label in SWITCHES.items():
                 yield self._row(label, Switch(getattr(settings, key), id=key))
             yield Static("", id="settings-error", classes="error")

@@ -25,6 +25,7 @@ from tui.core.entry import EntryError, SetInput, Target, parse_entry
 from tui.core.model import MAX_REPS, Calibration
 from tui.keygate import settles
 from tui.screens.base import AppModal
+from tui.widgets.line import Line
 from tui.widgets.markup import lit
 
 HOW = (
@@ -67,7 +68,7 @@ class FailureTestScreen(AppModal[FailureTest | None]):
             yield Static(f"Test set · {lit(self.exercise_name)}", classes="question")
             yield Static(HOW, classes="detail", id="how")
             yield Static(self._stop_question(), classes="question", id="ask")
-            yield Input(
+            yield Line(
                 placeholder="reps, e.g. 8 (or 105x8 at another weight)",
                 id="line",
                 select_on_focus=False,

@@ -8,6 +8,7 @@ from textual.widgets import Input, Static
 
 from tui.keygate import settles
 from tui.screens.dialog import Dialog
+from tui.widgets.line import Line
 from tui.widgets.markup import lit
 
 
@@ -21,7 +22,7 @@ class TextPrompt(Dialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(lit(self.question), classes="question")
-            yield Input(self.value, placeholder=self.placeholder, id="text", select_on_focus=False)
+            yield Line(self.value, placeholder=self.placeholder, id="text", select_on_focus=False)
             yield Static("[b]Enter[/b] keep   [b]Esc[/b] back", classes="keys")
 
     def on_mount(self) -> None:

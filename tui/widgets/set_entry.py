@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from textual import events
 from textual.message import Message
-from textual.widgets import Input
+
+from tui.widgets.line import Line
 
 COMMAND_KEYS = set("uenpsaoOrtfd?<>")
 
 
-class SetEntry(Input):
+class SetEntry(Line):
     """The set-entry line. While empty it lets command letters through to the screen."""
 
     _in_flight = 0  # keys handed to the line and not yet taken in: they may be text
