@@ -177,3 +177,28 @@ def test_an_exercise_with_a_name_too_long_for_a_file_name_still_gets_its_lift_fi
         assert store.summaries()[0].prs == {key: 3}  # 55 kg beats 50 kg three ways
         assert_agree(store)
         assert all(len(path.name) < 130 for path in (data_dir / "lifts").iterdir())
+
+
+def test_sessions_filed_one_at_a_time_after_the_others_count_what_the_whole_history_does(
+    data_dir, clock
+):
+    """Finishing files a session after all the others: only its own PRs are counted, against
+    the record book kept since its exercises' files were read (read ahead or not)."""
+    rng = random.Random(11)
+    sessions = [random_session(rng, day) for day in range(30)]
+    with Store(data_dir, now=clock) as store:
+        store.add_finished(sessions[:5])
+        for n, session in enumerate(sessions[5:25]):
+            if n % 2:
+                store.read_ahead({e.key for e in session.exercises})
+            store.add_finished([session])
+            assert stored_prs(store) == book_prs(store)
+        store.add_finished([sessions[27], sessions[25]])  # two at once, in any order
+        store.add_finished([sessions[26]])  # one between two filed before
+        store.delete_session(sessions[25].id, clock())
+        store.add_finished([sessions[28]])
+        assert_agree(store)
+        assert sum(s.pr_count for s in store.summaries()) > 10
+    with Store(data_dir, now=clock) as store:  # a new store counts from the files: the same
+        store.add_finished([sessions[29]])
+        assert_agree(store)

@@ -5,6 +5,10 @@ Each row holds what a progress chart shows and the marks the PR rules compare (s
 editing or deleting a session rewrites only the files of its exercises. Like the index,
 every file can be rebuilt from history, so an unreadable one is reported as `UnreadableFile`
 and the store rebuilds.
+
+Rows once read are kept in memory (only this store writes the files: it holds the lock), so
+the exercises of the session in progress are decoded once, not again at every finish and
+review; a file's rows are replaced in memory only once the file is written.
 """
 
 from __future__ import annotations
@@ -51,6 +55,8 @@ class LiftFiles:
         # every exercise's rows, when a rebuild could not be written (read-only, a full
         # disk): read from here, not from the files, until the next start rebuilds again
         self.held: dict[str, list[Row]] | None = None
+        self._read: dict[str, list[Row]] = {}  # rows as on disk, by key, once read or written
+        self._unwritten: dict[str, list[Row]] = {}  # rows written in memory only, for now
         if not read_only:
             make_private_folder(folder)
             sweep_temp_files(folder)
@@ -67,6 +73,8 @@ class LiftFiles:
         """The rows of `key`, oldest first; [] for an exercise never done."""
         if self.held is not None:
             return list(self.held.get(key, []))
+        if key in self._read:
+            return list(self._read[key])
         path = self.path(key)
         data = read_json_file(path)  # a TinyDB-shaped check first: tables of records
         if data is None:
@@ -78,18 +86,35 @@ class LiftFiles:
         for row in rows:
             if problem := _row_problem(row):
                 raise UnreadableFile(path, problem)
-        return rows
+        self._read[key] = rows
+        return list(rows)
 
-    def write(self, key: str, rows: list[Row]) -> None:
-        """Replace the rows of `key` durably (no file when there are none)."""
+    def write(self, key: str, rows: list[Row], *, later: bool = False) -> None:
+        """Replace the rows of `key` (oldest first) durably (no file when there are none);
+        `later`: in memory now, on disk at `write_unwritten`."""
         if self.held is not None:
-            self.held[key] = sorted(rows, key=row_order)
+            self.held[key] = list(rows)
+        if later:
+            self._read[key] = self._unwritten[key] = list(rows)
+            return
+        self._unwritten.pop(key, None)
+        self._read.pop(key, None)  # until the file is written, what it holds is not known
         if not rows:
             self.path(key).unlink(missing_ok=True)
             return
-        record = {KIND: {"1": {"key": key, "rows": sorted(rows, key=row_order)}}}
+        record = {KIND: {"1": {"key": key, "rows": rows}}}
         payload = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
         write_durably(self.path(key), payload)
+        self._read[key] = list(rows)
+
+    @property
+    def unwritten(self) -> bool:
+        return bool(self._unwritten)
+
+    def write_unwritten(self) -> None:
+        """Write the files kept in memory by `write(later=True)`, oldest change first."""
+        for key, rows in list(self._unwritten.items()):
+            self.write(key, rows)
 
     def keys(self) -> list[str]:
         """Every exercise with a file (as each file names it; unreadable ones left out)."""
@@ -105,5 +130,7 @@ class LiftFiles:
 
     def clear(self) -> None:
         """Remove every file, before a rebuild writes them again."""
+        self._read.clear()
+        self._unwritten.clear()
         for path in self.folder.glob("*.json"):
             path.unlink()
