@@ -224,6 +224,7 @@ class StrongReader(ColumnReader):
     """Turns rows of one Strong file into sets, rests and rows left out."""
 
     source = "strong"
+    WORKOUT_COLUMNS = ("date", "workout_name", "duration", "workout_notes")
 
     def __init__(self, columns: Columns, unit: str) -> None:
         super().__init__(columns.positions)
@@ -235,7 +236,7 @@ class StrongReader(ColumnReader):
         return self.columns.describe()
 
     def row(self, line: int, fields: list[str]) -> Row:
-        workout = self.workout(fields)
+        workout = self.row_workout(fields)
         order = self.field(fields, "set_order")
         if self.is_rest(order, fields):
             return rest_row(line, workout, self.field(fields, "seconds"))
