@@ -195,7 +195,10 @@ class ColumnReader:
 
     def field(self, fields: Sequence[str], name: str) -> str:
         index = self.positions.get(name)
-        return from_text(fields[index].strip()) if index is not None else ""
+        if index is None:
+            return ""
+        cell = fields[index].strip()
+        return from_text(cell) if cell[:1] == "'" else cell
 
     def read(self, line: int, fields: list[str]) -> Row:
         if len(fields) < self.width:
