@@ -52,6 +52,7 @@ def rpe_from_rir(rir: float | None) -> float | None:
     return None if rir is None else 10 - rir
 
 
+@lru_cache(maxsize=4096)  # an export writes the same weights and rests on row after row
 def plain(value: float | None) -> str:
     """A number without float noise or trailing zeros: 37.5, 100, 220.46; '' for None."""
     if value is None:
