@@ -187,15 +187,18 @@ def assemble(rows: Iterable[Row], source: str, zone: tzinfo | None) -> Assembly:
     drafts: dict[tuple[datetime, str], Draft] = {}
     skipped: list[SkippedRow] = []
     data_rows = 0
+    workout, draft = None, None  # the last row's: the rows of a session follow each other
     for row in rows:
         data_rows += 1
         if isinstance(row, SkippedRow):
             skipped.append(row)
             continue
-        key = row.workout.key
-        if key not in drafts:
-            drafts[key] = Draft(source, row.workout, zone)
-        drafts[key].add(row)
+        if row.workout is not workout or draft is None:
+            workout, key = row.workout, row.workout.key
+            draft = drafts.get(key)
+            if draft is None:
+                draft = drafts[key] = Draft(source, workout, zone)
+        draft.add(row)
     sessions = []
     for draft in drafts.values():
         assembled = draft.finish()

@@ -116,8 +116,8 @@ def set_row(
         raise RowProblem("negative weight or reps")
     if reps > 100:
         raise RowProblem("more than 100 reps")
-    if weight > max_weight(unit):
-        raise RowProblem(f"weight over {max_weight(unit):g} {unit}")
+    if weight > (heaviest := max_weight(unit)):
+        raise RowProblem(f"weight over {heaviest:g} {unit}")
     return SetRow(
         line,
         workout,
