@@ -199,8 +199,8 @@ class Index:
         for session in sessions:
             self._parts["deleted"].pop(session.id, None)
             summaries[session.id] = session_summary(session).to_record()
-            _note_last_times(exercises, session)
             keys.update(e.key for e in exercises_of(session))
+        _note_last_times(exercises, sessions)
         if self._refile_lifts(keys, {s.id for s in sessions}, sessions):
             self.save()
 
@@ -325,7 +325,7 @@ class Index:
             parts["deleted"][record["id"]] = record
         for session in sessions:
             summaries[session.id] = session_summary(session).to_record()
-            _note_last_times(parts["exercises"], session)
+            _note_last_times(parts["exercises"], [session])
             for key, row in lift_rows(session).items():
                 rows.setdefault(key, []).append(row)
         self.changes += 1
@@ -358,11 +358,23 @@ class Index:
         self._stale.unlink(missing_ok=True)
 
 
-def _note_last_times(exercises: Part, session: Session) -> None:
-    for key, done in last_time(session).items():
+def _note_last_times(exercises: Part, sessions: list[Session]) -> None:
+    """Each exercise's last time from `sessions` in turn, where none later is known (on the
+    same start, the one given later wins). Only the sessions that end up last for an
+    exercise are turned into records."""
+    latest: dict[str, Session] = {}
+    for session in sessions:
+        for exercise in session.exercises:
+            seen = latest.get(exercise.key)
+            if exercise.sets and (seen is None or seen.started_at <= session.started_at):
+                latest[exercise.key] = session
+    records: dict[str, dict[str, dict[str, Any]]] = {}
+    for key, session in latest.items():
         known = exercises.get(key)
         if known is None or datetime.fromisoformat(known["started_at"]) <= session.started_at:
-            exercises[key] = done
+            if session.id not in records:
+                records[session.id] = last_time(session)
+            exercises[key] = records[session.id][key]
 
 
 def _file_records(

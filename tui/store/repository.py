@@ -59,6 +59,7 @@ from tui.store.storage import (
     read_json_file,
     sweep_temp_files,
 )
+from tui.store.upsert import upsert_by_id
 
 log = logging.getLogger(__name__)
 
@@ -330,8 +331,7 @@ class Store:
                 year_file = self._year_file(year)
                 table = year_file.table(SESSIONS_TABLE)
                 with year_file.batch():
-                    for session in batch:
-                        table.upsert(session.to_dict(), Query().id == session.id)
+                    upsert_by_id(table, [session.to_dict() for session in batch])
             for year, ids in sorted(moved.items()):  # after: a stop in between loses nothing
                 year_file = self._year_file(year)
                 with year_file.batch():
