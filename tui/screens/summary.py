@@ -61,6 +61,9 @@ class SummaryScreen(AppScreen[None]):
         # the index and lift files of the session, written once the summary is up
         self.set_timer(WRITE_BEHIND_AFTER_S, self.app.history.write_behind)
 
+    def on_unmount(self) -> None:
+        self.app.history.write_behind()  # left before the timer: not left for the next finish
+
     def _data_changed(self) -> None:
         """Edited or deleted in its review (or by a sync): show it as it is now."""
         session = self.app.history.session(self.session.id)

@@ -288,7 +288,7 @@ class Index:
         only adds its own rows (an unreadable file is left for that filing to report)."""
         for key in keys:
             try:
-                rows = self.lifts.read(key)
+                rows = self.lifts.read(key, keep=True)
             except UnreadableFile:
                 continue
             if rows and self._book_for(key, rows) is None:

@@ -55,7 +55,7 @@ class LiftFiles:
         # every exercise's rows, when a rebuild could not be written (read-only, a full
         # disk): read from here, not from the files, until the next start rebuilds again
         self.held: dict[str, list[Row]] | None = None
-        self._read: dict[str, list[Row]] = {}  # rows as on disk, by key, once read or written
+        self._read: dict[str, list[Row]] = {}  # rows kept for a write to come, or not yet written
         self._unwritten: dict[str, list[Row]] = {}  # rows written in memory only, for now
         if not read_only:
             make_private_folder(folder)
@@ -69,8 +69,10 @@ class LiftFiles:
             name = "#" + hashlib.sha256(key.encode()).hexdigest()[:32]
         return self.folder / f"{name}.json"
 
-    def read(self, key: str) -> list[Row]:
-        """The rows of `key`, oldest first; [] for an exercise never done."""
+    def read(self, key: str, *, keep: bool = False) -> list[Row]:
+        """The rows of `key`, oldest first; [] for an exercise never done. `keep`: hold them
+        in memory for the write that is coming (a finish), until it is on disk; otherwise
+        they are not kept (ten years of one exercise are megabytes)."""
         if self.held is not None:
             return list(self.held.get(key, []))
         if key in self._read:
@@ -86,7 +88,8 @@ class LiftFiles:
         for row in rows:
             if problem := _row_problem(row):
                 raise UnreadableFile(path, problem)
-        self._read[key] = rows
+        if keep:
+            self._read[key] = rows
         return list(rows)
 
     def write(self, key: str, rows: list[Row], *, later: bool = False) -> None:
@@ -105,7 +108,6 @@ class LiftFiles:
         record = {KIND: {"1": {"key": key, "rows": rows}}}
         payload = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
         write_durably(self.path(key), payload)
-        self._read[key] = list(rows)
 
     @property
     def unwritten(self) -> bool:
