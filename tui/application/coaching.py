@@ -88,6 +88,14 @@ class Coach:
         )
         return advice if prompt is None else replace(advice, why=f"{advice.why} {prompt}")
 
+    def read_ahead(self, session: Session) -> None:
+        """Read now (during a rest) what the targets of today's exercises need: their recent
+        sessions and the test sets so far, so the next exercise's first target does not
+        wait for a year file."""
+        self._tests(session)
+        for exercise in session.exercises:
+            self._recent(session, exercise)
+
     def bias(self, session: Session, exercise_key: str) -> Bias:
         """The lifter's bias on this exercise from every test set so far, today's too."""
         return bias_for(exercise_key, self._tests(session))

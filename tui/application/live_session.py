@@ -40,6 +40,7 @@ from tui.core.live import Live, RestTaken, planned_for, planned_sets
 from tui.core.model import ExerciseLog, Failure, Session, SetLog, to_kg
 from tui.settings import Settings
 from tui.store.repository import Store
+from tui.store.storage import UnreadableFile
 
 NOT_FINISHED = "Your sets are safe here: press f to try again."
 WARMUP_REST_S = 60  # between warm-up sets: enough to load the bar and breathe
@@ -224,10 +225,12 @@ class LiveSession:
         return rest_after(self._exercise_of(set_log.id), self._settings())
 
     def read_ahead(self) -> None:
-        """What finishing will read, read now (during a rest): the lift files and PRs so far
-        of today's exercises. Finishing reads them itself when this could not."""
-        with suppress(OSError):
+        """What finishing and the next exercise's target will read, read now (during a rest):
+        the lift files and PRs so far of today's exercises, their recent sessions. What this
+        could not read is read (and any trouble told) when it is needed."""
+        with suppress(OSError, UnreadableFile):
             self._store.read_ahead({e.key for e in self.live.session.exercises})
+            self._coach.read_ahead(self.live.session)
 
     def rested(self, rest: RestTaken) -> None:
         """The rest just taken, kept for the next set (not saved: it belongs to that set)."""
