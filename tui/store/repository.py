@@ -52,6 +52,7 @@ from tui.store.storage import (
     read_json_file,
     sweep_temp_files,
 )
+from tui.store.upsert import upsert_by_id
 
 log = logging.getLogger(__name__)
 
@@ -297,10 +298,8 @@ class Store:
         with self._index.history_ahead():
             for year, batch in sorted(by_year.items()):
                 year_file = self._year_file(year)
-                table = year_file.table(SESSIONS_TABLE)
                 with year_file.batch():
-                    for session in batch:
-                        table.upsert(session.to_dict(), Query().id == session.id)
+                    upsert_by_id(year_file.table(SESSIONS_TABLE), [s.to_dict() for s in batch])
             for year, ids in sorted(moved.items()):  # after: a stop in between loses nothing
                 year_file = self._year_file(year)
                 with year_file.batch():
