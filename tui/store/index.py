@@ -69,6 +69,10 @@ class Index:
         self.lifts = LiftFiles(data_dir / "lifts", read_only=read_only)
         self._parts: dict[str, Part]
         self._summaries: dict[str, dict[str, Any]] | None = None  # read when first needed
+        # Added with `later`: in history and the summaries, not yet in their lift files (nor
+        # their PRs counted); `keys_due` are the exercises whose files wait for them.
+        self.due: dict[str, Session] = {}
+        self.keys_due: set[str] = set()
         self._open()
 
     # -- reading -------------------------------------------------------------------------
@@ -143,7 +147,7 @@ class Index:
         repaired at the next open (a rebuild) instead of leaving sessions the index misses."""
         write_durably(self._stale, b"")
         yield
-        if self.lifts.held is None:  # else the files on disk are behind: rebuilt next start
+        if self.lifts.held is None and not self.due:  # else the files on disk are behind
             self._stale.unlink(missing_ok=True)
 
     def mark_stale(self) -> None:
@@ -151,8 +155,11 @@ class Index:
         if not self.read_only:
             write_durably(self._stale, b"")
 
-    def add(self, sessions: list[Session], keys_before: set[str]) -> None:
-        """File new or changed sessions; `keys_before`: the exercises they had before."""
+    def add(self, sessions: list[Session], keys_before: set[str], *, later: bool = False) -> None:
+        """File new or changed sessions; `keys_before`: the exercises they had before.
+
+        `later`: only their summaries and last times now; their lift files, PRs and the
+        saved index wait for `refile_due` and `save_due` (history stays marked ahead)."""
         summaries, exercises = self.summaries, self._parts["exercises"]
         keys = set(keys_before)
         for session in sessions:
@@ -160,8 +167,30 @@ class Index:
             summaries[session.id] = session_summary(session).to_record()
             _note_last_times(exercises, session)
             keys.update(e.key for e in exercises_of(session))
+        if later:
+            self.due.update((s.id, s) for s in sessions)
+            self.keys_due |= keys
+            return
+        for session in sessions:
+            self.due.pop(session.id, None)  # filed now, as it is now
         if self._refile_lifts(keys, {s.id for s in sessions}, sessions):
             self.save()
+
+    def refile_due(self, key: str, rows: dict[str, tuple[Session, dict[str, Row]]]) -> bool:
+        """The lift file of one exercise in `keys_due`, with the rows of the sessions waiting
+        (`rows`: worked out beforehand, by session id); False when everything was rebuilt."""
+        waiting = {i: r[key] for i, (s, r) in rows.items() if self.due.get(i) is s and key in r}
+        return self._refile_lifts({key}, set(self.due), [], waiting)
+
+    def save_due(self, filed: dict[str, Session]) -> None:
+        """After every exercise of `keys_due` was refiled for `filed`: save the index."""
+        for session_id, session in filed.items():
+            if self.due.get(session_id) is session:
+                del self.due[session_id]
+        self.keys_due = {e.key for s in self.due.values() for e in exercises_of(s)}
+        self.save()
+        if not self.due and self.lifts.held is None:
+            self._stale.unlink(missing_ok=True)
 
     def remove(
         self,
@@ -180,13 +209,21 @@ class Index:
             del exercises[key]
         if gone:
             exercises.update(refill(gone))
+        self.due.pop(session_id, None)
         if self._refile_lifts(keys_before, {session_id}, []):
             self.save()
 
-    def _refile_lifts(self, keys: set[str], changed: set[str], saved: list[Session]) -> bool:
+    def _refile_lifts(
+        self,
+        keys: set[str],
+        changed: set[str],
+        saved: list[Session],
+        waiting: dict[str, Row] | None = None,
+    ) -> bool:
         """Rewrite the lift files of `keys`: rows of `changed` sessions out, rows of `saved`
-        in, then the PRs of every session of those exercises counted again. False when a
-        file could not be read and everything was rebuilt (and saved) instead."""
+        (and the `waiting` rows of one key) in, then the PRs of every session of those
+        exercises counted again. False when a file could not be read and everything was
+        rebuilt (and saved) instead."""
         new_rows = [lift_rows(session) for session in saved]
         for key in sorted(keys):
             try:
@@ -196,6 +233,7 @@ class Index:
                 self.rebuild()
                 return False
             rows += [session_rows[key] for session_rows in new_rows if key in session_rows]
+            rows += (waiting or {}).values()
             rows.sort(key=row_order)
             self.lifts.write(key, rows)
             _file_records(self.summaries, self._parts["lifts"], key, rows)
@@ -234,6 +272,7 @@ class Index:
             "newest": max(summaries.values(), key=started, default=None),
         }
         self._parts, self._summaries = parts, summaries
+        self.due, self.keys_due = {}, set()  # all of history is in what was just worked out
         if not summaries and not tombstones and not self._file.exists():
             return  # nothing to keep: a new data folder stays empty until something is saved
         if self.read_only:

@@ -29,6 +29,7 @@ import errno
 import functools
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -41,7 +42,14 @@ from tui.core.earlier import Earlier, RecordsBefore
 from tui.core.model import ModelError, Session, SetLog
 from tui.core.records import LastTime, marks_of, records_against
 from tui.core.stats import exercises_of
-from tui.core.summary import SessionSummary, calibration_before, last_time, row_marks, started
+from tui.core.summary import (
+    SessionSummary,
+    calibration_before,
+    last_time,
+    lift_rows,
+    row_marks,
+    started,
+)
 from tui.store.datafile import DataFile
 from tui.store.index import Index
 from tui.store.lift_files import Row, row_order
@@ -59,6 +67,7 @@ log = logging.getLogger(__name__)
 LIVE_TABLE = "live"
 SESSIONS_TABLE = "sessions"
 OUTBOX_TABLE = "outbox"
+YIELD_S = 0.0002  # see let_others_in
 
 
 class ReadOnlyStore(Exception):
@@ -78,6 +87,12 @@ class NoSessionInProgress(Exception):
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def let_others_in() -> None:
+    """Between two holds of the store's lock by a long job: a thread waiting for it (a set
+    being saved) takes it here, instead of the job taking it straight back."""
+    time.sleep(YIELD_S)
 
 
 def is_tombstone(record: dict[str, Any]) -> bool:
@@ -277,10 +292,14 @@ class Store:
         return self._years[year]
 
     @one_at_a_time
-    def add_finished(self, sessions: Iterable[Session], *, from_sync: bool = False) -> int:
+    def add_finished(
+        self, sessions: Iterable[Session], *, from_sync: bool = False, later: bool = False
+    ) -> int:
         """Save finished sessions into history (replacing any with the same id); one write per year.
 
         Unless they came from a sync, they go into the outbox for the next sync to carry.
+        `later`: their lift files, PRs and the saved index wait for `catch_up` (a pull files
+        page after page and works those out once, at its end).
         """
         self._writable()
         by_year: dict[int, list[Session]] = {}
@@ -304,8 +323,25 @@ class Store:
                 year_file = self._year_file(year)
                 with year_file.batch():
                     year_file.table(SESSIONS_TABLE).remove(Query().id.one_of(ids))
-            self._index.add(saved, keys)
+            self._index.add(saved, keys, later=later)
         return len(saved)
+
+    def catch_up(self) -> None:
+        """Work out the lift files, PRs and index of the sessions added with `later`: one
+        exercise per hold of the store's lock, so a set saved meanwhile waits for one file."""
+        with self.guard:
+            if not self._index.due:
+                return
+            keys, filed = sorted(self._index.keys_due), dict(self._index.due)
+        rows = {i: (s, lift_rows(s)) for i, s in filed.items()}  # pure: no lock needed
+        for key in keys:
+            let_others_in()
+            with self.guard:
+                if not self._index.refile_due(key, rows):
+                    return  # a lift file was unreadable: everything was rebuilt instead
+        let_others_in()
+        with self.guard:
+            self._index.save_due(filed)
 
     def _moved_years(self, sessions: list[Session]) -> dict[int, list[str]]:
         """Year -> ids of sessions filed under it that now start in another year (an edit of
