@@ -16,18 +16,18 @@ missing, damaged, from another version, or out of step with another (a count tha
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from tui.core.model import Session
-from tui.core.records import records_along
-from tui.core.stats import exercises_of
-from tui.core.summary import PRS, last_time, lift_rows, row_marks, session_summary, started
+from tui.core.summary import PRS, last_time, lift_rows, session_summary, started
 from tui.store.datafile import DataFile
 from tui.store.lift_files import LiftFiles, Row, row_order
+from tui.store.lift_plan import Found, KeyPlan, plan_key, records_of
+from tui.store.prepared import Prepared, prepared_for
 from tui.store.storage import UnreadableFile, write_durably
 
 log = logging.getLogger(__name__)
@@ -36,6 +36,7 @@ VERSION = 3  # of what the index holds; another version is rebuilt from history
 INDEX_TABLE = "index"
 SUMMARIES_TABLE = "summaries"
 PARTS = ("about", "exercises", "deleted", "lifts")
+NOTHING_PREPARED: Mapping[str, Prepared] = {}
 
 Part = dict[str, Any]
 # (tombstone records, finished sessions oldest first), read from history for a rebuild
@@ -71,8 +72,9 @@ class Index:
         self._summaries: dict[str, dict[str, Any]] | None = None  # read when first needed
         # Added with `later`: in history and the summaries, not yet in their lift files (nor
         # their PRs counted); `keys_due` are the exercises whose files wait for them.
-        self.due: dict[str, Session] = {}
+        self.due: dict[str, Prepared] = {}
         self.keys_due: set[str] = set()
+        self.changes = 0  # counts every change, so work done outside the lock can be checked
         self._open()
 
     # -- reading -------------------------------------------------------------------------
@@ -155,20 +157,30 @@ class Index:
         if not self.read_only:
             write_durably(self._stale, b"")
 
-    def add(self, sessions: list[Session], keys_before: set[str], *, later: bool = False) -> None:
+    def add(
+        self,
+        sessions: list[Session],
+        keys_before: set[str],
+        *,
+        later: bool = False,
+        prepared: Mapping[str, Prepared] = NOTHING_PREPARED,
+    ) -> None:
         """File new or changed sessions; `keys_before`: the exercises they had before.
 
         `later`: only their summaries and last times now; their lift files, PRs and the
-        saved index wait for `refile_due` and `save_due` (history stays marked ahead)."""
+        saved index wait for `plan_due`/`file_due` and `save_due` (history stays marked
+        ahead). `prepared`: what was worked out for some of them beforehand."""
+        self.changes += 1
         summaries, exercises = self.summaries, self._parts["exercises"]
         keys = set(keys_before)
-        for session in sessions:
+        ready = [prepared_for(s, prepared) or Prepared.of(s) for s in sessions]
+        for session, work in zip(sessions, ready, strict=True):
             self._parts["deleted"].pop(session.id, None)
-            summaries[session.id] = session_summary(session).to_record()
-            _note_last_times(exercises, session)
-            keys.update(e.key for e in exercises_of(session))
+            summaries[session.id] = dict(work.summary)
+            _note_last_times(exercises, session, work.last_times)
+            keys |= work.keys
         if later:
-            self.due.update((s.id, s) for s in sessions)
+            self.due.update((work.session.id, work) for work in ready)
             self.keys_due |= keys
             return
         for session in sessions:
@@ -176,18 +188,25 @@ class Index:
         if self._refile_lifts(keys, {s.id for s in sessions}, sessions):
             self.save()
 
-    def refile_due(self, key: str, rows: dict[str, tuple[Session, dict[str, Row]]]) -> bool:
-        """The lift file of one exercise in `keys_due`, with the rows of the sessions waiting
-        (`rows`: worked out beforehand, by session id); False when everything was rebuilt."""
-        waiting = {i: r[key] for i, (s, r) in rows.items() if self.due.get(i) is s and key in r}
-        return self._refile_lifts({key}, set(self.due), [], waiting)
+    def plan_due(self, key: str, due: dict[str, Prepared]) -> KeyPlan:
+        """The lift file of one exercise of `keys_due` with the rows of the sessions `due`
+        (a copy of `self.due`), and its PRs: no change made, so it may run outside the lock
+        (`changes` tells whether it still holds). UnreadableFile from its file."""
+        return plan_key(key, self.lifts.read(key), due)
 
-    def save_due(self, filed: dict[str, Session]) -> None:
-        """After every exercise of `keys_due` was refiled for `filed`: save the index."""
-        for session_id, session in filed.items():
-            if self.due.get(session_id) is session:
+    def file_due(self, plan: KeyPlan) -> None:
+        """Write a planned lift file and count its PRs into the summaries."""
+        self.changes += 1
+        self.lifts.write(plan.key, plan.rows)
+        _file_records(self.summaries, self._parts["lifts"], plan.key, plan.rows, plan.found)
+
+    def save_due(self, filed: dict[str, Prepared]) -> None:
+        """After every exercise of `keys_due` was filed for `filed`: save the index."""
+        self.changes += 1
+        for session_id, work in filed.items():
+            if self.due.get(session_id) is work:
                 del self.due[session_id]
-        self.keys_due = {e.key for s in self.due.values() for e in exercises_of(s)}
+        self.keys_due = {key for work in self.due.values() for key in work.keys}
         self.save()
         if not self.due and self.lifts.held is None:
             self._stale.unlink(missing_ok=True)
@@ -209,21 +228,15 @@ class Index:
             del exercises[key]
         if gone:
             exercises.update(refill(gone))
+        self.changes += 1
         self.due.pop(session_id, None)
         if self._refile_lifts(keys_before, {session_id}, []):
             self.save()
 
-    def _refile_lifts(
-        self,
-        keys: set[str],
-        changed: set[str],
-        saved: list[Session],
-        waiting: dict[str, Row] | None = None,
-    ) -> bool:
+    def _refile_lifts(self, keys: set[str], changed: set[str], saved: list[Session]) -> bool:
         """Rewrite the lift files of `keys`: rows of `changed` sessions out, rows of `saved`
-        (and the `waiting` rows of one key) in, then the PRs of every session of those
-        exercises counted again. False when a file could not be read and everything was
-        rebuilt (and saved) instead."""
+        in, then the PRs of every session of those exercises counted again. False when a
+        file could not be read and everything was rebuilt (and saved) instead."""
         new_rows = [lift_rows(session) for session in saved]
         for key in sorted(keys):
             try:
@@ -233,7 +246,6 @@ class Index:
                 self.rebuild()
                 return False
             rows += [session_rows[key] for session_rows in new_rows if key in session_rows]
-            rows += (waiting or {}).values()
             rows.sort(key=row_order)
             self.lifts.write(key, rows)
             _file_records(self.summaries, self._parts["lifts"], key, rows)
@@ -260,7 +272,7 @@ class Index:
             parts["deleted"][record["id"]] = record
         for session in sessions:
             summaries[session.id] = session_summary(session).to_record()
-            _note_last_times(parts["exercises"], session)
+            _note_last_times(parts["exercises"], session, last_time(session))
             for key, row in lift_rows(session).items():
                 rows.setdefault(key, []).append(row)
         for key, key_rows in rows.items():
@@ -272,6 +284,7 @@ class Index:
             "newest": max(summaries.values(), key=started, default=None),
         }
         self._parts, self._summaries = parts, summaries
+        self.changes += 1
         self.due, self.keys_due = {}, set()  # all of history is in what was just worked out
         if not summaries and not tombstones and not self._file.exists():
             return  # nothing to keep: a new data folder stays empty until something is saved
@@ -291,19 +304,24 @@ class Index:
         self._stale.unlink(missing_ok=True)
 
 
-def _note_last_times(exercises: Part, session: Session) -> None:
-    for key, done in last_time(session).items():
+def _note_last_times(exercises: Part, session: Session, done_now: dict[str, Any]) -> None:
+    for key, done in done_now.items():
         known = exercises.get(key)
         if known is None or datetime.fromisoformat(known["started_at"]) <= session.started_at:
             exercises[key] = done
 
 
 def _file_records(
-    summaries: dict[str, dict[str, Any]], lifts: Part, key: str, rows: list[Row]
+    summaries: dict[str, dict[str, Any]],
+    lifts: Part,
+    key: str,
+    rows: list[Row],
+    found: Found | None = None,
 ) -> None:
-    """Count the PRs of exercise `key` (rows oldest first) into the summaries, and put its
-    name and session count into the list of exercises done."""
-    found = records_along(key, ((r["session_id"], r["name"], row_marks(r)) for r in rows))
+    """Count the PRs of exercise `key` (rows oldest first; `found`: its records, if worked
+    out already) into the summaries, and put its name and session count into the list of
+    exercises done."""
+    found = records_of(key, rows) if found is None else found
     for row in rows:
         summary = summaries.get(row["session_id"])
         if summary is None:

@@ -29,8 +29,7 @@ import errno
 import functools
 import logging
 import threading
-import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -46,13 +45,14 @@ from tui.core.summary import (
     SessionSummary,
     calibration_before,
     last_time,
-    lift_rows,
     row_marks,
     started,
 )
+from tui.store.catch_up import catch_up
 from tui.store.datafile import DataFile
-from tui.store.index import Index
+from tui.store.index import NOTHING_PREPARED, Index
 from tui.store.lift_files import Row, row_order
+from tui.store.prepared import Prepared, prepared_for
 from tui.store.storage import (
     FILE_MODE,
     UnreadableFile,
@@ -67,7 +67,6 @@ log = logging.getLogger(__name__)
 LIVE_TABLE = "live"
 SESSIONS_TABLE = "sessions"
 OUTBOX_TABLE = "outbox"
-YIELD_S = 0.0002  # see let_others_in
 
 
 class ReadOnlyStore(Exception):
@@ -89,10 +88,9 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def let_others_in() -> None:
-    """Between two holds of the store's lock by a long job: a thread waiting for it (a set
-    being saved) takes it here, instead of the job taking it straight back."""
-    time.sleep(YIELD_S)
+def _record(session: Session, prepared: Mapping[str, Prepared]) -> dict[str, Any]:
+    ready = prepared_for(session, prepared)
+    return session.to_dict() if ready is None else ready.record
 
 
 def is_tombstone(record: dict[str, Any]) -> bool:
@@ -293,13 +291,19 @@ class Store:
 
     @one_at_a_time
     def add_finished(
-        self, sessions: Iterable[Session], *, from_sync: bool = False, later: bool = False
+        self,
+        sessions: Iterable[Session],
+        *,
+        from_sync: bool = False,
+        later: bool = False,
+        prepared: Mapping[str, Prepared] = NOTHING_PREPARED,
     ) -> int:
         """Save finished sessions into history (replacing any with the same id); one write per year.
 
         Unless they came from a sync, they go into the outbox for the next sync to carry.
         `later`: their lift files, PRs and the saved index wait for `catch_up` (a pull files
-        page after page and works those out once, at its end).
+        page after page and works those out once, at its end). `prepared`: what was worked out
+        beforehand, outside the lock, for some of them (see tui.store.prepared).
         """
         self._writable()
         by_year: dict[int, list[Session]] = {}
@@ -318,30 +322,19 @@ class Store:
             for year, batch in sorted(by_year.items()):
                 year_file = self._year_file(year)
                 with year_file.batch():
-                    upsert_by_id(year_file.table(SESSIONS_TABLE), [s.to_dict() for s in batch])
+                    records = [_record(s, prepared) for s in batch]
+                    upsert_by_id(year_file.table(SESSIONS_TABLE), records)
             for year, ids in sorted(moved.items()):  # after: a stop in between loses nothing
                 year_file = self._year_file(year)
                 with year_file.batch():
                     year_file.table(SESSIONS_TABLE).remove(Query().id.one_of(ids))
-            self._index.add(saved, keys, later=later)
+            self._index.add(saved, keys, later=later, prepared=prepared)
         return len(saved)
 
     def catch_up(self) -> None:
         """Work out the lift files, PRs and index of the sessions added with `later`: one
         exercise per hold of the store's lock, so a set saved meanwhile waits for one file."""
-        with self.guard:
-            if not self._index.due:
-                return
-            keys, filed = sorted(self._index.keys_due), dict(self._index.due)
-        rows = {i: (s, lift_rows(s)) for i, s in filed.items()}  # pure: no lock needed
-        for key in keys:
-            let_others_in()
-            with self.guard:
-                if not self._index.refile_due(key, rows):
-                    return  # a lift file was unreadable: everything was rebuilt instead
-        let_others_in()
-        with self.guard:
-            self._index.save_due(filed)
+        catch_up(self.guard, self._index)
 
     def _moved_years(self, sessions: list[Session]) -> dict[int, list[str]]:
         """Year -> ids of sessions filed under it that now start in another year (an edit of

@@ -17,7 +17,8 @@ from typing import Any
 
 from tui.core.merge import merge_sessions
 from tui.core.model import Session
-from tui.store.repository import let_others_in
+from tui.store.catch_up import let_others_in
+from tui.store.prepared import Prepared
 from tui.sync.context import RunContext
 from tui.sync.couch import Change, ChangesPage
 from tui.sync.documents import NotASession, deleted_at_of, session_from_doc, session_id_of
@@ -31,7 +32,7 @@ FILE_EVERY_S = 2.0  # and at most this long: a pull cut off by its deadline keep
 @dataclass(frozen=True)
 class Arrived:
     rev: str
-    session: Session | None  # None: deleted on the server, at `deleted_at`
+    session: Prepared | None  # None: deleted on the server, at `deleted_at`
     deleted_at: datetime
 
 
@@ -60,7 +61,8 @@ class Arrivals:
                 except NotASession as problem:
                     _skip(ctx, change, str(problem))
                     continue
-                self.waiting[session_id] = Arrived(change.rev, server, ctx.now())
+                # its record, summary and lift rows too: the hold that files it only writes
+                self.waiting[session_id] = Arrived(change.rev, Prepared.of(server), ctx.now())
         self.seq, self.taken = page.last_seq, True
 
     def due(self) -> bool:
@@ -71,11 +73,12 @@ class Arrivals:
         """Everything waiting into the store, then the checkpoint past it. A failure leaves
         it all waiting (filing again repeats what was done, without duplicates)."""
         waiting = self.waiting
-        by_year: dict[int, dict[str, Session]] = {}
+        by_year: dict[int, dict[str, Prepared]] = {}
         for session_id, arrived in waiting.items():
             if arrived.session is None:
                 continue
-            by_year.setdefault(arrived.session.started_at.year, {})[session_id] = arrived.session
+            year = arrived.session.session.started_at.year
+            by_year.setdefault(year, {})[session_id] = arrived.session
         for session_id, arrived in waiting.items():
             if arrived.session is None:
                 ctx.state.remember(session_id, arrived.rev)
@@ -97,11 +100,12 @@ def _skip(ctx: RunContext, change: Change, why: str) -> None:
     log.info("skipped server document %s: %s", change.id, why)
 
 
-def _file_year(ctx: RunContext, servers: dict[str, Session], revs: dict[str, str]) -> None:
+def _file_year(ctx: RunContext, servers: dict[str, Prepared], revs: dict[str, str]) -> None:
     pending = ctx.store.pending_changes()
     filed: list[Session] = []
     carried: dict[str, int] = {}  # unsynced changes here that the server already has
-    for session_id, server in servers.items():
+    for session_id, ready in servers.items():
+        server = ready.session
         if ctx.store.tombstone(session_id) is not None:
             ctx.send_again.add(session_id)  # deleted here: deletion wins, so tell the server again
             continue
@@ -120,7 +124,7 @@ def _file_year(ctx: RunContext, servers: dict[str, Session], revs: dict[str, str
             ctx.report.merged += 1
         ctx.send_again.add(session_id)
     if filed:
-        ctx.store.add_finished(filed, from_sync=True, later=True)
+        ctx.store.add_finished(filed, from_sync=True, later=True, prepared=servers)
     for session_id, rev in revs.items():
         ctx.state.remember(session_id, rev)
     if carried:
