@@ -4,11 +4,12 @@
     python bench/app_child.py onemore --data-dir DIR --config FILE [--open VIEW --repeat N] \
         --result FILE
 
-`bare` is the floor: a Textual App with one Static. `onemore` goes through the real entry
-point (`tui.__main__.main`), with `App.run` patched to run headless with an auto-pilot that
-waits until the first screen is mounted, has processed its messages and has been painted,
-then (with --open) opens a view N times, then exits. The result file gets the peak RSS
-(VmHWM, which exec resets) and the view timings.
+`bare` is the floor: a Textual App with one Static (with --open: a home screen that opens a
+bare view, a heading with a screenful of text and a footer, for every view). `onemore` goes
+through the real entry point (`tui.__main__.main`), with `App.run` patched to run headless
+with an auto-pilot that waits until the first screen is mounted, has processed its messages
+and has been painted, then (with --open) opens a view N times, then exits. The result file
+gets the peak RSS (VmHWM, which exec resets) and the view timings.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import time
 from pathlib import Path
 
 STARTED = time.monotonic()  # after interpreter start-up, before any import of ours
+VIEW_LINES = 30  # the bare view's lines: about what a review or the history shows at once
 
 
 def peak_rss_kb() -> int:
@@ -70,11 +72,36 @@ def patch_run(args: argparse.Namespace, out: dict) -> None:
 
 def run_bare(args: argparse.Namespace, out: dict) -> None:
     from textual.app import App, ComposeResult
-    from textual.widgets import Static
+    from textual.containers import VerticalScroll
+    from textual.screen import Screen
+    from textual.widgets import Footer, Static
+
+    class View(Screen[None]):
+        """The floor of a view: a heading, a screenful of lines of text, a footer."""
+
+        def compose(self) -> ComposeResult:
+            yield Static("Review", classes="heading")
+            with VerticalScroll():
+                for line in range(VIEW_LINES):
+                    yield Static(f"Barbell Back Squat  100 kg × 5 @2  set {line + 1}")
+            yield Footer()
+
+    class Home(Screen[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("OneMore")
+
+        def action_last_session(self) -> None:
+            self.app.push_screen(View())
+
+        action_history = action_progress = action_last_session
 
     class Bare(App[None]):
         def compose(self) -> ComposeResult:
             yield Static("OneMore")
+
+        def on_mount(self) -> None:
+            if args.open:  # the views' floor opens them from a home screen, as OneMore does
+                self.push_screen(Home())
 
     patch_run(args, out)
     Bare().run()

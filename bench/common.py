@@ -142,6 +142,26 @@ def run_child(args: Sequence[str], home: Path, *, timeout: float = 120) -> Child
     return ChildRun(wall, data)
 
 
+def run_timed(args: Sequence[str], home: Path, *, timeout: float = 300) -> tuple[float, str]:
+    """Run `python ARGS`; seconds from spawn to exit, and what it wrote to stdout."""
+    started = time.perf_counter()
+    done = subprocess.run(
+        [PYTHON, *args],
+        env=child_env(home),
+        cwd=home,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"{' '.join(args[:4])} failed ({done.returncode}): {done.stderr[-1500:]}"
+        )
+    return wall, done.stdout
+
+
 def vm_hwm_kb() -> int:
     """This process's peak resident set (VmHWM), in KiB; reset by exec, unlike ru_maxrss."""
     for line in Path("/proc/self/status").read_text().splitlines():

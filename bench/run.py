@@ -1,6 +1,6 @@
 """`make bench`: every figure of issue 7, measured side by side in one run, as one table.
 
-    python -m bench.run [--only startup,log,keys,rest,views,import,sync,coach] [--repeats N]
+    python -m bench.run [--only startup,log,keys,rest,views,import,export,sync,coach] [--repeats N]
 
 Progress goes to stderr, the table to stdout. Ratios are the figures to trust: each one
 compares two things measured in the same run on the same (noisy) machine.
@@ -21,6 +21,7 @@ import textual
 
 from bench import (
     coach_sim,
+    exporting,
     importing,
     keys,
     log_set,
@@ -33,7 +34,7 @@ from bench import (
 from bench.common import Row, scratch, table
 from bench.make_history import cache_key, cached_history, generate, stats_of
 
-FIGURES = ("startup", "log", "keys", "rest", "views", "import", "sync", "coach")
+FIGURES = ("startup", "log", "keys", "rest", "views", "import", "export", "sync", "coach")
 NEEDS_NO_HISTORY = {"coach"}  # the simulated lifters make their own
 T = TypeVar("T")
 
@@ -109,8 +110,17 @@ def main(argv: list[str] | None = None) -> int:
             )
             rows += open_views.rows(opened) if opened else []
         if "import" in wanted:
-            imported = attempt("import (50,000-row Strong CSV)", lambda: importing.measure(home))
+            imported = attempt(
+                f"import ({importing.ROWS:,}-row Strong CSV, and its floor)",
+                lambda: importing.measure(home),
+            )
             rows += importing.rows(imported) if imported else []
+        if "export" in wanted:
+            exported = attempt(
+                "export (json and csv of the ten-year store, and their floors)",
+                lambda: exporting.measure(history, home),
+            )
+            rows += exporting.rows(exported) if exported else []
         if "sync" in wanted:
             synced = attempt("sync (push, pull, one session)", lambda: sync.measure(history, home))
             rows += sync.rows(synced) if synced else []

@@ -14,6 +14,7 @@ from pathlib import Path
 from bench.common import ROOT, Row, copy_store, median, ms, ratio_text, run_child
 
 CHILD = str(ROOT / "bench" / "app_child.py")
+TARGET_RATIO = 1.3  # start-up on the empty store against the bare app (issue 14)
 
 
 @dataclass
@@ -65,8 +66,8 @@ def rows(runs: Runs) -> list[Row]:
             "start-up: onemore, empty store",
             ms(empty),
             f"{ratio_text(empty / bare)} bare",
-            "≤ 1.5× bare",
-            empty / bare <= 1.5,
+            f"≤ {TARGET_RATIO}× bare",
+            empty / bare <= TARGET_RATIO,
         ),
         Row(
             "start-up: onemore, ten-year store",

@@ -98,25 +98,31 @@ def finish_on_a_full_disk(data: Path, disk: Disk, rng: random.Random) -> tuple[i
             session = with_a_set(session, exercise_id, minute)
         store.save_session(session)
         if isinstance(disk, InjectedDisk):
-            disk.fill(after=rng.randrange(5))  # history, index, outbox, live: any of them
+            disk.fill(after=rng.randrange(6))  # outbox, history, index, live: any of them
         else:
             disk.fill()
-        try:
+        said_done = False
+        try:  # done only when what it must keep reached the disk (derived files come later)
             store.finish_session(START + timedelta(hours=1))
-            problems.append("the finish said it was done on a full disk")
+            said_done = True
         except OSError:
             pass
         disk.free()
-        if rng.random() < 0.5:  # as the app does when the lifter presses f again
+        if not said_done and rng.random() < 0.5:  # as the app does when f is pressed again
             store.save_session(session)
             store.finish_session(START + timedelta(hours=1))
     with Store(data) as store:  # or the app was closed and opened again: the open repairs
         finished = [s for s in store.finished_sessions() if s.id == session.id]
         live = store.live
+    if said_done and (finished == [] or live is not None):
+        problems.append("the finish said it was done on a full disk, and it was not")
+        return len(session.sets), problems
     if live is not None and live.id == session.id and not live.finished and not finished:
         kept = live  # the finish never reached the disk: the session is still in progress
     elif len(finished) == 1 and live is None:
         kept = finished[0]
+        if said_done and kept.sets != session.sets:
+            problems.append("the finish said it was done, and history holds another session")
     else:
         problems.append(
             f"the session is in history {len(finished)} times, in progress: {live is not None}"

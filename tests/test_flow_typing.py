@@ -77,3 +77,36 @@ async def test_editing_keys_in_a_burst_keep_their_place_among_the_letters(data_d
         burst(app, "home", "1", "end", "@2")
         await settled(pilot, app, "160x7@2")
         assert app.screen.query_one("#entry").value == "160x7@2"
+
+
+async def test_a_burst_whose_first_letter_arrives_alone_is_still_text(data_dir, tmp_path):
+    """In a terminal the keys of a burst come one by one from Textual's input thread, so the
+    first letter can be handled before the rest is there: it waits a moment for them."""
+    app = build_app(data_dir, tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start_full_body_a(pilot)
+        app.key_gate.lone_key_wait_s = 0.05  # as in a terminal (Pilot's keys come at once)
+        burst(app, "f")  # finish, were it alone
+        await pilot.pause()  # handled, with nothing behind it yet
+        burst(app, "elt strong, 2 coffees")
+        await settled(pilot, app, "felt strong, 2 coffees")
+        assert screen_name(app) == "LoggingScreen"  # no finish dialog, no settings
+        assert app.screen.query_one("#entry").value == "felt strong, 2 coffees"
+
+
+async def test_a_lone_command_letter_in_a_terminal_runs_after_its_moment(data_dir, tmp_path):
+    app = build_app(data_dir, tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await start_full_body_a(pilot)
+        await pilot.press(*"100x5", "enter", "2")
+        await pilot.press("enter")  # skip the rest
+        app.key_gate.lone_key_wait_s = 0.05
+        burst(app, "u")
+        await pilot.pause()
+        assert len(app.store.live.sets) == 1  # still waiting for what may follow
+        for _ in range(50):
+            await pilot.pause(0.01)
+            if not app.store.live.sets:
+                break
+        assert app.store.live.sets == ()  # undone
+        assert app.screen.query_one("#entry").value == ""

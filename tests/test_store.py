@@ -55,6 +55,40 @@ def test_finishing_moves_the_session_into_the_year_file_and_the_index(data_dir, 
     assert (data_dir / "history" / "2026.json").exists()
 
 
+def test_a_finish_writes_its_derived_files_behind_and_a_stop_before_that_rebuilds_them(
+    data_dir, clock, tmp_path
+):
+    """Finishing writes history and the outbox at once; the index, summaries and lift files
+    are current in memory at once and written a moment later. A stop in between (the data
+    folder as it is then) is repaired from history at the next open."""
+    import shutil
+
+    with Store(data_dir, now=clock) as store:
+        store.add_finished([make_session(at=START - timedelta(days=7))])
+        lift_file = data_dir / "lifts" / "barbell_back_squat.json"
+        on_disk_before = lift_file.read_bytes()
+        exercise_id = start_live(store)
+        store.save_session(store.live.with_set(exercise_id, make_set(120, 5)))
+        finished = store.finish_session(START + timedelta(hours=1))
+        assert store.summaries()[0].id == finished.id  # read from memory at once
+        assert store.summaries()[0].prs == {"barbell_back_squat": 2}  # weight for 5 reps, e1RM
+        assert finished.id in {r["session_id"] for r in store.lift_rows("barbell_back_squat")}
+        assert lift_file.read_bytes() == on_disk_before  # not written yet
+        assert (data_dir / "index.stale").exists()
+        shutil.copytree(data_dir, tmp_path / "stopped")  # a kill here
+        store.write_behind()
+        assert not (data_dir / "index.stale").exists()
+        assert finished.id in lift_file.read_text()
+    for folder in (data_dir, tmp_path / "stopped"):
+        (folder / "onemore.lock").unlink(missing_ok=True)
+        with Store(folder, now=clock) as store:
+            assert [s.id for s in store.summaries()][0] == finished.id
+            assert store.summaries()[0].prs == {"barbell_back_squat": 2}  # weight for 5 reps, e1RM
+            assert store.session_count == 2
+            assert finished.id in {r["session_id"] for r in store.lift_rows("barbell_back_squat")}
+        assert not (folder / "index.stale").exists()
+
+
 def test_removing_a_set_is_saved(data_dir, clock):
     with Store(data_dir, now=clock) as store:
         exercise_id = start_live(store)

@@ -26,7 +26,7 @@ from tui.clock import rest_clock
 from tui.core.model import Routine
 from tui.core.routines import BUILT_IN
 from tui.format import shown
-from tui.keygate import KeyGate, ReleaseKeys
+from tui.keygate import LONE_KEY_WAIT_S, KeyGate, ReleaseKeys
 from tui.paths import config_dir
 from tui.redact import hide
 from tui.routine_files import load_routines
@@ -34,6 +34,7 @@ from tui.settings import Settings, save_settings
 from tui.store.repository import Store, utc_now
 from tui.sync.config import SyncConfigError, SyncNotSetUp, load_sync_config
 from tui.themes import DEFAULT_THEME, VARIABLE_DEFAULTS, built_in_folder, load_themes
+from tui.widgets.set_entry import COMMAND_KEYS, SetEntry
 
 if TYPE_CHECKING:
     from tui.sync.service import SyncService
@@ -107,6 +108,8 @@ class OneMoreApp(App[None]):
         # Only a theme the lifter picks is remembered: one that failed to load stays chosen in
         # config.toml (its file may be fixed by the next start).
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if not self.is_headless:  # keys come from Textual's input thread (see tui/keygate.py)
+            self.key_gate.lone_key_wait_s = LONE_KEY_WAIT_S
         self.push_screen(HomeScreen())
         for notice in self._notices + self.store.notices:
             self.notify(notice, severity="warning", timeout=12)
@@ -157,6 +160,8 @@ class OneMoreApp(App[None]):
             if self.key_gate.closed:
                 self.key_gate.hold(event)
                 return
+            if self._may_be_a_command(event) and self.key_gate.waits_for_more(event):
+                return
             await super().on_event(event)
             self.key_gate.after_forwarding(event)
             return
@@ -171,6 +176,16 @@ class OneMoreApp(App[None]):
             self.key_gate.upcoming = held[index + 1 :]
             await self.on_event(key)
         self.key_gate.upcoming = []
+
+    def _may_be_a_command(self, event: events.Key) -> bool:
+        """A command letter on an empty set line, and no text behind it (yet)."""
+        focused = self.focused
+        return (
+            isinstance(focused, SetEntry)
+            and focused.empty
+            and event.character in COMMAND_KEYS
+            and not self.text_follows()
+        )
 
     def text_follows(self) -> bool:
         """Whether the key after the one being handled is already here and prints a

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 GIVE_UP_AFTER_S = 1.0  # never leave keys waiting for longer, whatever went wrong
+LONE_KEY_WAIT_S = 0.03  # a command letter waits this long for the rest of a burst
 
 
 class ReleaseKeys(Message):
@@ -84,10 +85,35 @@ class KeyGate:
         self.waiting_for_screen = False
         self.releasing = False
         self._give_up: Timer | None = None
+        self.lone_key_wait_s = 0.0
+        self.waiting_for_more = False
+        self._waited: events.Key | None = None  # the letter that waited: it runs when replayed
 
     @property
     def closed(self) -> bool:
-        return self.waiting_for_key or self.waiting_for_screen or self.releasing
+        return (
+            self.waiting_for_key
+            or self.waiting_for_screen
+            or self.waiting_for_more
+            or self.releasing
+        )
+
+    def waits_for_more(self, event: events.Key) -> bool:
+        """Hold a lone command letter for a moment: the rest of a burst may be on its way."""
+        if event is self._waited:
+            self._waited = None
+            return False
+        if self.lone_key_wait_s <= 0:
+            return False
+        self.hold(event)
+        self._waited = self.held[-1]
+        self.waiting_for_more = True
+        self.app.set_timer(self.lone_key_wait_s, self._waited_long_enough)
+        return True
+
+    def _waited_long_enough(self) -> None:
+        self.waiting_for_more = False
+        self._maybe_release()
 
     def hold(self, event: events.Key) -> None:
         self.held.append(events.Key(event.key, event.character))
@@ -112,7 +138,7 @@ class KeyGate:
         self._maybe_release()
 
     def _maybe_release(self) -> None:
-        if self.waiting_for_key or self.waiting_for_screen:
+        if self.waiting_for_key or self.waiting_for_screen or self.waiting_for_more:
             return
         if self.held:
             self.releasing = True  # stays closed until the app replays, so order holds

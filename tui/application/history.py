@@ -52,6 +52,10 @@ class HistoryReader:
         """The review of `session`, in the lifter's unit."""
         return review_of(session, self._store.earlier(session), self._settings().unit)
 
+    def write_behind(self) -> None:
+        """Write what finishing left in memory (the derived files), now that nobody waits."""
+        self._store.write_behind()
+
     def same_routine_before(self, session: Session) -> SessionSummary | None:
         """The latest earlier session of the same routine (for the summary's comparison)."""
         return same_routine_before(self._store.summaries(), session)

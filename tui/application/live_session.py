@@ -10,6 +10,7 @@ a save that fails keeps the session here and is retried (see `Journal`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime
 
@@ -221,6 +222,12 @@ class LiveSession:
         if not set_log.is_working:
             return WARMUP_REST_S
         return rest_after(self._exercise_of(set_log.id), self._settings())
+
+    def read_ahead(self) -> None:
+        """What finishing will read, read now (during a rest): the lift files and PRs so far
+        of today's exercises. Finishing reads them itself when this could not."""
+        with suppress(OSError):
+            self._store.read_ahead({e.key for e in self.live.session.exercises})
 
     def rested(self, rest: RestTaken) -> None:
         """The rest just taken, kept for the next set (not saved: it belongs to that set)."""

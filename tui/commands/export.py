@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from tui import paths
+from tui import collector, paths
 from tui.commands.common import CommandError, open_store, say, tell_notices
 from tui.commands.importing import add_zone_argument, zone_from
 from tui.interchange.export_csv import strong_csv
@@ -46,7 +46,7 @@ def csv_text(args: argparse.Namespace, store: Store) -> tuple[str, int]:
 
 def run(args: argparse.Namespace) -> int:
     zone_from(args.tz)  # a bad zone is reported before anything is read
-    with open_store(args, reading=True) as store:
+    with open_store(args, reading=True) as store, collector.paused():  # all history in memory
         tell_notices(store)
         if args.format == "csv":
             text, count = csv_text(args, store)

@@ -12,7 +12,7 @@ import sys
 from datetime import tzinfo
 from pathlib import Path
 
-from tui import paths
+from tui import collector, paths
 from tui.commands.common import CommandError, open_store, out, say, tell_notices
 from tui.commands.progress import ProgressBar
 from tui.interchange.assemble import Assembly
@@ -127,12 +127,13 @@ def write(args: argparse.Namespace, assembly: Assembly, report: ImportReport) ->
 def run(args: argparse.Namespace) -> int:
     zone_from(args.tz)  # a bad zone is reported before the file is read
     unit, unit_source = unit_from(args)
-    assembly, report, needs_unit = read(args, unit)
-    report.unit_note = unit_note(args, unit, unit_source, needs_unit)
-    refused = args.strict and any(row.unreadable for row in assembly.skipped)
-    if args.dry_run or refused:
-        compare_only(args, assembly, report)
-    else:
-        write(args, assembly, report)
+    with collector.paused():  # every row read lives until the sessions are written
+        assembly, report, needs_unit = read(args, unit)
+        report.unit_note = unit_note(args, unit, unit_source, needs_unit)
+        refused = args.strict and any(row.unreadable for row in assembly.skipped)
+        if args.dry_run or refused:
+            compare_only(args, assembly, report)
+        else:
+            write(args, assembly, report)
     out("\n".join(report_lines(report)))
     return 1 if report.refused else 0

@@ -84,6 +84,8 @@ def _time_value(text: Any, what: str) -> datetime | None:
 
 def number_field(value: Any, what: str) -> float:
     """`value` as a float, or a ModelError naming `what` (bools are not numbers here)."""
+    if type(value) is float and value - value == 0:  # finite: most numbers a file holds
+        return value
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ModelError(f"{what} must be a number")
     try:
@@ -109,7 +111,7 @@ def _optional_number(value: Any, what: str) -> float | None:
 def _text(value: Any, what: str) -> str:
     if value is None:
         return ""
-    if not isinstance(value, str) or not _storable(value):
+    if not isinstance(value, str) or not (value.isascii() or _storable(value)):
         raise ModelError(f"{what} must be text")
     return value
 

@@ -75,6 +75,9 @@ class Bests:
     e1rm_kg: float | None = None
     volume_kg: float = 0.0
 
+    def copy(self) -> Bests:
+        return Bests(dict(self.weight_for_reps), self.e1rm_kg, self.volume_kg)
+
 
 @dataclass(frozen=True)
 class LastTime:
@@ -225,11 +228,12 @@ class RecordBook:
 
 
 def records_along(
-    key: str, marks: Iterable[tuple[str, str, Marks]]
+    key: str, marks: Iterable[tuple[str, str, Marks]], book: RecordBook | None = None
 ) -> dict[str, list[PersonalRecord]]:
     """The PRs of one exercise per session id, from (session id, exercise name, marks) of
-    every session it was done in, oldest first: the same PRs a RecordBook finds."""
-    book = RecordBook()
+    every session it was done in, oldest first: the same PRs a RecordBook finds. With `book`,
+    the sessions go on from the ones already fed to it (which it goes on to hold)."""
+    book = RecordBook() if book is None else book
     found = {}
     for session_id, name, session_marks in marks:
         if records := book.feed(key, name, session_marks):
@@ -247,6 +251,11 @@ def records_against(
         if before.done:
             bests = bests or Bests()
             _raise_bests(bests, before)
+    return records_over(key, name, bests, marks)
+
+
+def records_over(key: str, name: str, bests: Bests | None, marks: Marks) -> list[PersonalRecord]:
+    """The PRs `marks` set against the bests of the sessions before (None: none was done)."""
     if bests is None or not marks.done:
         return []
     return _records(key, name, marks, bests)

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from tui.core.catalog import Exercise, find_or_custom
 from tui.core.model import ExerciseLog, ModelError, Session, SetLog
+from tui.interchange.ids import uuid5_text
 from tui.interchange.local_time import with_offset
 from tui.interchange.rows import (
     REST_AT_END,
@@ -31,11 +32,13 @@ LONGEST_SESSION = timedelta(hours=24)  # beyond this, the app's timer was left r
 
 
 def session_id(source: str, workout: Workout) -> str:
-    return str(uuid.uuid5(IMPORT_IDS, f"{source}\n{workout.started.isoformat()}\n{workout.name}"))
+    return uuid5_text(IMPORT_IDS.bytes, f"{source}\n{workout.started.isoformat()}\n{workout.name}")
 
 
-def child_id(session: str, *positions: int) -> str:
-    return str(uuid.uuid5(uuid.UUID(session), "/".join(map(str, positions))))
+def child_id(session: bytes, *positions: int) -> str:
+    """The id of an exercise (its position) or a set (exercise and set positions) of the
+    session whose id's bytes are `session`."""
+    return uuid5_text(session, "/".join(map(str, positions)))
 
 
 @lru_cache(maxsize=4096)
@@ -66,6 +69,7 @@ class Draft:
     def __init__(self, source: str, workout: Workout, zone: tzinfo | None) -> None:
         self.workout = workout
         self.id = session_id(source, workout)
+        self.id_bytes = uuid.UUID(self.id).bytes  # the namespace of its exercises' and sets' ids
         self.started = with_offset(workout.started, zone)
         self.zone = zone
         self.blocks: list[Block] = []
@@ -88,6 +92,12 @@ class Draft:
     def learn(self, workout: Workout) -> None:
         """Later rows may carry what the first one left empty (notes, duration)."""
         seen = self.workout
+        if workout is seen or not (
+            (seen.ended is None and workout.ended is not None)
+            or (seen.duration_s is None and workout.duration_s is not None)
+            or (not seen.notes and workout.notes)
+        ):
+            return  # nothing new: the most rows of a session
         self.workout = Workout(
             seen.started,
             seen.name,
@@ -101,7 +111,7 @@ class Draft:
         same_exercise = bool(self.blocks) and self.blocks[-1].name == row.exercise
         position = len(self.blocks) - 1 if same_exercise else len(self.blocks)
         count = len(self.blocks[-1].sets) if same_exercise else 0
-        set_log = self.set_log(row, child_id(self.id, position, count))
+        set_log = self.set_log(row, child_id(self.id_bytes, position, count))
         if not same_exercise:
             self.blocks.append(Block(row.exercise))
         self.blocks[-1].sets.append(set_log)
@@ -156,7 +166,7 @@ class Draft:
     def exercise(self, position: int, block: Block) -> ExerciseLog:
         known = exercise_named(block.name)
         return ExerciseLog(
-            id=child_id(self.id, position),
+            id=child_id(self.id_bytes, position),
             name=block.name,
             catalog_id=None if known.custom else known.id,
             notes=block.notes,
@@ -177,15 +187,18 @@ def assemble(rows: Iterable[Row], source: str, zone: tzinfo | None) -> Assembly:
     drafts: dict[tuple[datetime, str], Draft] = {}
     skipped: list[SkippedRow] = []
     data_rows = 0
+    workout, draft = None, None  # the last row's: the rows of a session follow each other
     for row in rows:
         data_rows += 1
         if isinstance(row, SkippedRow):
             skipped.append(row)
             continue
-        key = row.workout.key
-        if key not in drafts:
-            drafts[key] = Draft(source, row.workout, zone)
-        drafts[key].add(row)
+        if row.workout is not workout or draft is None:
+            workout, key = row.workout, row.workout.key
+            draft = drafts.get(key)
+            if draft is None:
+                draft = drafts[key] = Draft(source, workout, zone)
+        draft.add(row)
     sessions = []
     for draft in drafts.values():
         assembled = draft.finish()

@@ -92,7 +92,7 @@ def rows_with_lines(text: str, separator: str, name: str) -> Iterator[tuple[int,
     try:
         for fields in reader:
             line, next_line = next_line, reader.line_num + 1
-            if any(field.strip() for field in fields):
+            if "".join(fields).strip():  # not blank
                 yield line, fields
     except csv.Error as error:
         raise UnreadableExport(f"{name} is not a CSV file (line {next_line}: {error})") from None

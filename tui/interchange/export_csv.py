@@ -67,10 +67,11 @@ class SessionRows:
             as_text(session.name),
             duration_text(ended - session.started_at),
         ]
+        self.notes = as_text(session.notes)
 
     def row(
         self,
-        exercise: str,
+        exercise: str,  # as a text cell
         order: str,
         weight: str,
         reps: str,
@@ -80,14 +81,14 @@ class SessionRows:
     ) -> list[str]:
         return [
             *self.start,
-            as_text(exercise),
+            exercise,
             order,
             weight,
             reps,
             "0",
             seconds,
             as_text(note),
-            as_text(self.session.notes),
+            self.notes,
             rpe,
         ]
 
@@ -99,28 +100,24 @@ class SessionRows:
 
     def exercise_rows(self, exercise: ExerciseLog, previous: str) -> Iterator[list[str]]:
         working = 0
+        name = as_text(exercise.name)
+        before = as_text(previous) if previous else name  # for a rest before the first set
         for index, set_log in enumerate(exercise.sets):
             if set_log.rest_actual_s:  # Strong has no rest timer of zero seconds
                 # Strong files a rest under the exercise of the set before it
-                yield self.row(
-                    previous or exercise.name,
-                    "Rest Timer",
-                    "0",
-                    "0",
-                    seconds=plain(set_log.rest_actual_s),
-                )
+                yield self.row(before, "Rest Timer", "0", "0", seconds=plain(set_log.rest_actual_s))
             working += set_log.is_working
             order, note = order_and_note(set_log, working)
             note = joined(exercise.notes, note) if index == 0 else note
             yield self.row(
-                exercise.name,
+                name,
                 order,
                 plain(weight_in(set_log, self.unit)),
                 str(set_log.reps),
                 note=note,
                 rpe=plain(rpe_from_rir(set_log.rir)),
             )
-            previous = exercise.name
+            before = name
 
 
 def strong_csv(sessions: Iterable[Session], unit: str, zone: tzinfo | None) -> str:

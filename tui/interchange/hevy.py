@@ -63,6 +63,7 @@ class HevyReader(ColumnReader):
 
     source = "hevy"
     needs_unit = False
+    WORKOUT_COLUMNS = ("start_time", "end_time", "title", "description")
 
     def __init__(self, columns: HevyColumns) -> None:
         super().__init__(columns.positions)
@@ -86,7 +87,7 @@ class HevyReader(ColumnReader):
         )
         return set_row(
             line,
-            self.workout(fields),
+            self.row_workout(fields),
             self.field(fields, "exercise_title"),
             kind,
             lift,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from tui.core.model import MAX_RIR
 
@@ -13,6 +14,7 @@ class RowProblem(ValueError):
     """One row cannot be read; the message says why in the lifter's words (no values)."""
 
 
+@lru_cache(maxsize=4096)  # an export repeats its weights, reps and rests on row after row
 def number(text: str, what: str) -> float | None:
     """'149.99999999999997' -> 150.0, '37,5' -> 37.5, '' -> None; RowProblem if not a number."""
     text = text.strip()
@@ -50,6 +52,7 @@ def rpe_from_rir(rir: float | None) -> float | None:
     return None if rir is None else 10 - rir
 
 
+@lru_cache(maxsize=4096)  # an export writes the same weights and rests on row after row
 def plain(value: float | None) -> str:
     """A number without float noise or trailing zeros: 37.5, 100, 220.46; '' for None."""
     if value is None:

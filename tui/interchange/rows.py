@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 
 from tui.core.model import SetKind, max_weight
 from tui.interchange.numbers import RowProblem, number, rir_from_rpe, whole
@@ -115,8 +116,8 @@ def set_row(
         raise RowProblem("negative weight or reps")
     if reps > 100:
         raise RowProblem("more than 100 reps")
-    if weight > max_weight(unit):
-        raise RowProblem(f"weight over {max_weight(unit):g} {unit}")
+    if weight > (heaviest := max_weight(unit)):
+        raise RowProblem(f"weight over {heaviest:g} {unit}")
     return SetRow(
         line,
         workout,
@@ -165,15 +166,39 @@ def from_text(cell: str) -> str:
 
 class ColumnReader:
     """What every importer's reader shares: finding fields by column and turning a row that
-    cannot be read into a row left out, with its line and reason. Subclasses give `row()`."""
+    cannot be read into a row left out, with its line and reason. Subclasses give `row()`,
+    and `workout()` with the columns it reads in WORKOUT_COLUMNS."""
+
+    WORKOUT_COLUMNS: tuple[str, ...] = ()
 
     def __init__(self, positions: dict[str, int]) -> None:
         self.positions = positions
         self.width = max(positions.values()) + 1
+        found = [positions[name] for name in self.WORKOUT_COLUMNS if name in positions]
+        self._workout_cells = itemgetter(*found) if found else None
+        self._last_cells: object = None
+        self._last_workout: Workout | None = None
+
+    def row_workout(self, fields: Sequence[str]) -> Workout:
+        """The row's workout, read once for each run of rows whose workout cells are the same
+        (the rows of one session follow each other): its time, name and length parsed once."""
+        if self._workout_cells is None:
+            return self.workout(fields)
+        cells = self._workout_cells(fields)
+        if self._last_workout is None or cells != self._last_cells:
+            self._last_workout = self.workout(fields)  # RowProblem: nothing kept
+            self._last_cells = cells
+        return self._last_workout
+
+    def workout(self, fields: Sequence[str]) -> Workout:
+        raise NotImplementedError
 
     def field(self, fields: Sequence[str], name: str) -> str:
         index = self.positions.get(name)
-        return from_text(fields[index].strip()) if index is not None else ""
+        if index is None:
+            return ""
+        cell = fields[index].strip()
+        return from_text(cell) if cell[:1] == "'" else cell
 
     def read(self, line: int, fields: list[str]) -> Row:
         if len(fields) < self.width:

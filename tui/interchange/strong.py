@@ -18,6 +18,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tui.core.model import SetKind
 from tui.interchange.csv_rows import CsvExport
@@ -155,6 +156,16 @@ def is_set_number(order: str) -> bool:
     return math.isfinite(value) and value == int(value) and value >= 0
 
 
+@lru_cache(maxsize=256)  # a file has a handful of set orders: 1, 2, 3, W, ...
+def order_kind(order: str) -> tuple[SetKind, str]:
+    """The kind of set a Set Order names, and the marker for its note (drop or failure set)."""
+    if order.casefold() in ORDER_KINDS:
+        return ORDER_KINDS[order.casefold()]
+    if not is_set_number(order):
+        raise RowProblem("Set Order is not a number, W, D, F or Rest Timer")
+    return "working", ""
+
+
 def split_name(cell: str) -> tuple[str, str | None]:
     """'Weight (kg)' -> ('weight', 'kg'); 'Reps' -> ('reps', None)."""
     text = " ".join(cell.strip().casefold().split())
@@ -224,6 +235,7 @@ class StrongReader(ColumnReader):
     """Turns rows of one Strong file into sets, rests and rows left out."""
 
     source = "strong"
+    WORKOUT_COLUMNS = ("date", "workout_name", "duration", "workout_notes")
 
     def __init__(self, columns: Columns, unit: str) -> None:
         super().__init__(columns.positions)
@@ -235,7 +247,7 @@ class StrongReader(ColumnReader):
         return self.columns.describe()
 
     def row(self, line: int, fields: list[str]) -> Row:
-        workout = self.workout(fields)
+        workout = self.row_workout(fields)
         order = self.field(fields, "set_order")
         if self.is_rest(order, fields):
             return rest_row(line, workout, self.field(fields, "seconds"))
@@ -274,17 +286,13 @@ class StrongReader(ColumnReader):
         """'Rest Timer' (or its translation: a word where a set number goes, with no lift)."""
         if order.casefold() == REST_TIMER:
             return True
-        if is_set_number(order) or order.casefold() in ORDER_KINDS or not self.columns.localized:
+        if not self.columns.localized or is_set_number(order) or order.casefold() in ORDER_KINDS:
             return False
         return not any(number(self.field(fields, name), name) for name in ("weight", "reps"))
 
     @staticmethod
     def kind(order: str) -> tuple[SetKind, str]:
-        if order.casefold() in ORDER_KINDS:
-            return ORDER_KINDS[order.casefold()]
-        if not is_set_number(order):
-            raise RowProblem("Set Order is not a number, W, D, F or Rest Timer")
-        return "working", ""
+        return order_kind(order)
 
     def row_unit(self, fields: Sequence[str]) -> str:
         if not self.columns.unit_on_rows:

@@ -174,7 +174,8 @@ class LoggingScreen(AppScreen[None]):
 
         up = rest.next_up
         text = "" if up is None else next_up_text(up.exercise, up.set_number, up.target)
-        self.app.push_screen(RestScreen(rest.seconds, text, rest.elapsed_s), self._rested)
+        resting = RestScreen(rest.seconds, text, rest.elapsed_s, self.session.read_ahead)
+        self.app.push_screen(resting, self._rested)
         self._show()  # laid out behind the rest, when nobody waits for it
 
     def _rested(self, result: RestResult | None) -> None:

@@ -14,6 +14,7 @@ costs no layout and no repaint, which keeps a long rest near idle.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import events
@@ -65,9 +66,16 @@ class RestScreen(AppScreen[RestResult]):
         Binding("question_mark", "help", "Keys", id="help"),
     ]
 
-    def __init__(self, planned_s: int, next_text: str, elapsed_s: float = 0.0) -> None:
+    def __init__(
+        self,
+        planned_s: int,
+        next_text: str,
+        elapsed_s: float = 0.0,
+        while_resting: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__()
         self.planned_s = planned_s
+        self.while_resting = while_resting  # work done a moment into the rest, not at a key
         self.next_text = next_text
         self.elapsed_s = elapsed_s  # a rest picked up again after a resume has run this long
         self.rest: Rest | None = None
@@ -96,7 +104,14 @@ class RestScreen(AppScreen[RestResult]):
             self.add_class("over")
         self.tick()
         self.set_interval(TICK_S, self.tick)
-        self.set_timer(collector.REST_COLLECT_AFTER_S, collector.collect_all)
+        self.set_timer(collector.REST_COLLECT_AFTER_S, self._settled)
+
+    def _settled(self) -> None:
+        """A moment into the rest, when nobody waits for the screen: what can be done ahead
+        (reading what finishing will need), then a full pass of the garbage collector."""
+        if self.while_resting is not None:
+            self.while_resting()
+        collector.collect_all()
 
     @property
     def now(self) -> float:

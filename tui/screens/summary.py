@@ -22,6 +22,7 @@ from tui.widgets.markup import lit
 from tui.widgets.sync_line import SyncLine
 
 NBSP = "\u00a0"
+WRITE_BEHIND_AFTER_S = 0.2  # after the summary is painted, long before the next key
 
 
 def routine_change_line(session: Session, before: SessionSummary | None, unit: str) -> str:
@@ -57,6 +58,11 @@ class SummaryScreen(AppScreen[None]):
     def on_mount(self) -> None:
         self._show_review()
         self.watch(self.app, "data_version", self._data_changed, init=False)
+        # the index and lift files of the session, written once the summary is up
+        self.set_timer(WRITE_BEHIND_AFTER_S, self.app.history.write_behind)
+
+    def on_unmount(self) -> None:
+        self.app.history.write_behind()  # left before the timer: not left for the next finish
 
     def _data_changed(self) -> None:
         """Edited or deleted in its review (or by a sync): show it as it is now."""

@@ -2,8 +2,9 @@
 
 Each exercise's lift file and PRs are planned outside the store's lock from what its file
 holds (tui.store.lift_plan), then written under it: the lock is held for one small write.
-When the index changed in between (a session finished or deleted meanwhile), that
-exercise is planned again under the lock, so nothing filed meanwhile is overwritten.
+When the index or a lift file changed in between (a session finished or deleted meanwhile,
+a finish's files written behind), that exercise is planned again under the lock, so nothing
+filed meanwhile is overwritten.
 """
 
 from __future__ import annotations
@@ -36,10 +37,10 @@ def catch_up(guard: threading.RLock, index: Index) -> None:
     for key in keys:
         let_others_in()
         with guard:
-            seen, due = index.changes, dict(index.due)
+            seen, due = index.moment, dict(index.due)
         plan = _plan(index, key, due)  # the reading and the counting: outside the lock
         with guard:
-            if plan is None or index.changes != seen:
+            if plan is None or index.moment != seen:
                 plan = _plan(index, key, dict(index.due))  # again, as the files are now
             if plan is None:
                 index.rebuild()  # an unreadable lift file: everything from history

@@ -5,6 +5,10 @@ Each row holds what a progress chart shows and the marks the PR rules compare (s
 editing or deleting a session rewrites only the files of its exercises. Like the index,
 every file can be rebuilt from history, so an unreadable one is reported as `UnreadableFile`
 and the store rebuilds.
+
+Rows once read are kept in memory (only this store writes the files: it holds the lock), so
+the exercises of the session in progress are decoded once, not again at every finish and
+review; a file's rows are replaced in memory only once the file is written.
 """
 
 from __future__ import annotations
@@ -51,6 +55,9 @@ class LiftFiles:
         # every exercise's rows, when a rebuild could not be written (read-only, a full
         # disk): read from here, not from the files, until the next start rebuilds again
         self.held: dict[str, list[Row]] | None = None
+        self._read: dict[str, list[Row]] = {}  # rows kept for a write to come, or not yet written
+        self._unwritten: dict[str, list[Row]] = {}  # rows written in memory only, for now
+        self.writes = 0  # goes up at every write (a read outside the store's lock is checked)
         if not read_only:
             make_private_folder(folder)
             sweep_temp_files(folder)
@@ -63,10 +70,15 @@ class LiftFiles:
             name = "#" + hashlib.sha256(key.encode()).hexdigest()[:32]
         return self.folder / f"{name}.json"
 
-    def read(self, key: str) -> list[Row]:
-        """The rows of `key`, oldest first; [] for an exercise never done."""
+    def read(self, key: str, *, keep: bool = False) -> list[Row]:
+        """The rows of `key`, oldest first; [] for an exercise never done. `keep`: hold them
+        in memory for the write that is coming (a finish), until it is on disk; otherwise
+        they are not kept (ten years of one exercise are megabytes)."""
         if self.held is not None:
             return list(self.held.get(key, []))
+        kept = self._read.get(key)  # one look: a read may run outside the store's lock
+        if kept is not None:
+            return list(kept)
         path = self.path(key)
         data = read_json_file(path)  # a TinyDB-shaped check first: tables of records
         if data is None:
@@ -78,18 +90,38 @@ class LiftFiles:
         for row in rows:
             if problem := _row_problem(row):
                 raise UnreadableFile(path, problem)
-        return rows
+        if keep:
+            self._read[key] = rows
+        return list(rows)
 
-    def write(self, key: str, rows: list[Row]) -> None:
-        """Replace the rows of `key` durably (no file when there are none)."""
+    def write(self, key: str, rows: list[Row], *, later: bool = False) -> None:
+        """Replace the rows of `key` (oldest first) durably (no file when there are none);
+        `later`: in memory now, on disk at `write_unwritten`."""
+        self.writes += 1
         if self.held is not None:
-            self.held[key] = sorted(rows, key=row_order)
+            self.held[key] = list(rows)
+        # read from memory, and left to write, until the file holds them: a failed write is
+        # tried again by `write_unwritten` (the stale mark stays until then)
+        self._read[key] = self._unwritten[key] = list(rows)
+        if later:
+            return
         if not rows:
             self.path(key).unlink(missing_ok=True)
-            return
-        record = {KIND: {"1": {"key": key, "rows": sorted(rows, key=row_order)}}}
-        payload = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
-        write_durably(self.path(key), payload)
+        else:
+            record = {KIND: {"1": {"key": key, "rows": rows}}}
+            payload = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
+            write_durably(self.path(key), payload)
+        del self._unwritten[key]
+        del self._read[key]  # not kept once on disk (ten years of one exercise are megabytes)
+
+    @property
+    def unwritten(self) -> bool:
+        return bool(self._unwritten)
+
+    def write_unwritten(self) -> None:
+        """Write the files kept in memory by `write(later=True)`, oldest change first."""
+        for key, rows in list(self._unwritten.items()):
+            self.write(key, rows)
 
     def keys(self) -> list[str]:
         """Every exercise with a file (as each file names it; unreadable ones left out)."""
@@ -105,5 +137,8 @@ class LiftFiles:
 
     def clear(self) -> None:
         """Remove every file, before a rebuild writes them again."""
+        self.writes += 1
+        self._read.clear()
+        self._unwritten.clear()
         for path in self.folder.glob("*.json"):
             path.unlink()

@@ -39,9 +39,10 @@ from tinydb import Query
 
 from tui.core.earlier import Earlier, RecordsBefore
 from tui.core.model import ModelError, Session, SetLog
-from tui.core.records import LastTime, marks_of, records_against
+from tui.core.records import LastTime, marks_of, records_against, records_over
 from tui.core.stats import exercises_of
 from tui.core.summary import (
+    PRS,
     SessionSummary,
     calibration_before,
     last_time,
@@ -163,6 +164,10 @@ class Store:
         self._outbox_file = self._data_file(self.data_dir / "outbox.json", "outbox")
         self._years: dict[int, DataFile] = {}
         self._live = self._read_live()
+        # every summary decoded, newest first, as of the index's change count
+        self._summaries_decoded: tuple[int, list[SessionSummary] | None] = (-1, None)
+        # by session id: (the index record, its PR counts then, its summary)
+        self._summary_of: dict[str, tuple[dict[str, Any], dict[str, Any], SessionSummary]] = {}
         self._index = Index(
             self.data_dir,
             open_file=self._data_file,
@@ -225,7 +230,19 @@ class Store:
                 )
 
     @one_at_a_time
+    def write_behind(self) -> None:
+        """Write the derived files a finish left in memory (see `finish_session`). They can be
+        worked out from history again, so a failure is logged and left to the next start."""
+        if self.read_only:
+            return
+        try:
+            self._index.write_behind()
+        except OSError as error:
+            log.warning("the index could not be written (%s): rebuilt at the next start", error)
+
+    @one_at_a_time
     def close(self) -> None:
+        self.write_behind()
         if self._locked:
             self._locked = False
             self._lock.release()
@@ -262,10 +279,13 @@ class Store:
 
     @one_at_a_time
     def finish_session(self, ended_at: datetime) -> Session:
-        """Mark the session in progress finished and move it into history."""
+        """Mark the session in progress finished and move it into history. History and the
+        outbox are written at once; the derived files (index, summaries, lift files) are in
+        memory at once and on disk at `write_behind()` (at the latest with the next change or
+        at close; after a kill before it, the next start works them out again)."""
         session = self._require_live().finish(ended_at)
         self.save_session(session)  # from here on a crash still finishes it at the next open
-        self._file_away(session)
+        self._file_away(session, write_behind=True)
         return session
 
     @one_at_a_time
@@ -275,8 +295,8 @@ class Store:
         self._live_file.table(LIVE_TABLE).truncate()
         self._live = None
 
-    def _file_away(self, session: Session) -> None:
-        self.add_finished([session])
+    def _file_away(self, session: Session, *, write_behind: bool = False) -> None:
+        self._add_finished([session], write_behind=write_behind)
         self.discard_session()
 
     # -- history -------------------------------------------------------------------------
@@ -305,6 +325,17 @@ class Store:
         page after page and works those out once, at its end). `prepared`: what was worked out
         beforehand, outside the lock, for some of them (see tui.store.prepared).
         """
+        return self._add_finished(sessions, from_sync=from_sync, later=later, prepared=prepared)
+
+    def _add_finished(
+        self,
+        sessions: Iterable[Session],
+        *,
+        from_sync: bool = False,
+        write_behind: bool = False,
+        later: bool = False,
+        prepared: Mapping[str, Prepared] = NOTHING_PREPARED,
+    ) -> int:
         self._writable()
         by_year: dict[int, list[Session]] = {}
         for session in sessions:
@@ -318,7 +349,7 @@ class Store:
             self._note_changed(s.id for s in saved)
         keys = {key for s in saved for key in self._keys_of(s.id)}  # before the change
         moved = self._moved_years(saved)
-        with self._index.history_ahead():
+        with self._index.history_ahead(write_behind=write_behind):
             for year, batch in sorted(by_year.items()):
                 year_file = self._year_file(year)
                 with year_file.batch():
@@ -499,9 +530,37 @@ class Store:
 
     @one_at_a_time
     def summaries(self) -> list[SessionSummary]:
-        """Every finished session's summary, newest first (from the index, no history read)."""
-        found = map(SessionSummary.from_record, self._index.summaries.values())
-        return sorted(found, key=lambda summary: summary.started_at, reverse=True)
+        """Every finished session's summary, newest first (from the index, no history read).
+        Each record is decoded once, and again only when the index changed it."""
+        changes, decoded = self._summaries_decoded
+        if decoded is None or changes != self._index.changes:
+            decoded = sorted(
+                map(self._decoded, self._index.summaries.values()),
+                key=lambda summary: summary.started_at,
+                reverse=True,
+            )
+            self._summaries_decoded = (self._index.changes, decoded)
+            kept = self._index.summaries.keys()
+            for gone in [i for i in self._summary_of if i not in kept]:
+                del self._summary_of[gone]
+        return list(decoded)
+
+    def _decoded(self, record: dict[str, Any]) -> SessionSummary:
+        """The summary of an index record, decoded again only when the record is a new one or
+        its PR counts (which the index changes in place) changed."""
+        prs, session_id = record.get(PRS) or {}, record.get("id")
+        kept = self._summary_of.get(session_id) if isinstance(session_id, str) else None
+        if kept is not None and kept[0] is record and kept[1] == prs:
+            return kept[2]
+        summary = SessionSummary.from_record(record)
+        self._summary_of[summary.id] = (record, dict(prs), summary)
+        return summary
+
+    @one_at_a_time
+    def read_ahead(self, exercise_keys: Iterable[str]) -> None:
+        """Read what filing a session of these exercises will need (their lift files and
+        PRs so far) now, while nobody waits, so that finishing does not."""
+        self._index.read_ahead(exercise_keys)
 
     @one_at_a_time
     def last_summary(self) -> SessionSummary | None:
@@ -560,15 +619,22 @@ class Store:
         prs, last_ids = [], {}
         for exercise in exercises_of(session):
             rows = self.lift_rows(exercise.key)
+            done_now = marks_of(exercise.working_sets)
+            newest = self._index.bests_before(exercise.key, session.id)
+            if newest is not None and rows and rows[-1]["session_id"] == session.id:
+                # the exercise's newest session (one just finished): its bests before are kept
+                prs += records_over(exercise.key, exercise.name, newest[0], done_now)
+                last_done = next((r for r in reversed(rows[:-1]) if row_marks(r).done), None)
+                if last_done is not None:
+                    last_ids[exercise.key] = last_done["session_id"]
+                continue
             filed_at = next((i for i, r in enumerate(rows) if r["session_id"] == session.id), None)
             if filed_at is not None:  # rows are in order: the ones before it are earlier
                 rows = rows[:filed_at]
             else:
                 rows = [r for r in rows if row_order(r) < place]
             marks = [row_marks(r) for r in rows]
-            prs += records_against(
-                exercise.key, exercise.name, marks, marks_of(exercise.working_sets)
-            )
+            prs += records_against(exercise.key, exercise.name, marks, done_now)
             done = [row["session_id"] for row, m in zip(rows, marks, strict=True) if m.done]
             if done:
                 last_ids[exercise.key] = done[-1]
@@ -583,8 +649,7 @@ class Store:
             )
             if past is not None and logged is not None:
                 last[key] = LastTime(past.id, past.started_at, logged)
-        summaries = map(SessionSummary.from_record, self._index.summaries.values())
-        calibration = calibration_before(summaries, session)
+        calibration = calibration_before(self.summaries(), session)
         return Earlier(RecordsBefore(prs, last), calibration)
 
     @one_at_a_time

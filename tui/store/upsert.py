@@ -1,29 +1,34 @@
-"""Many records into one TinyDB table in one pass, each replacing the record of its id.
+"""Many records into one TinyDB table by their "id", in one pass over the table.
 
-`Table.upsert` with a query scans the whole table for every record (a year of sessions per
-session saved); this finds every id once, then changes the table in a single update.
+`table.upsert(record, Query().id == record["id"])` reads and rewrites the whole table and
+tests every record against the query, once per record: a year of sessions filed one by one
+costs the square of its size. This does the same in one read of the table and two writes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from tinydb.table import Table
 
 
-def upsert_by_id(table: Table, records: Sequence[Mapping[str, Any]]) -> None:
-    """Replace the record with each record's `id`, or add it; the last of an id wins."""
-
-    def update(documents: dict[int, Mapping[str, Any]]) -> None:
-        filed = {document.get("id"): doc_id for doc_id, document in documents.items()}
-        next_id = max(documents, default=0) + 1
-        for record in records:
-            doc_id = filed.get(record["id"])
-            if doc_id is None:
-                doc_id = filed[record["id"]] = next_id
-                next_id += 1
-            documents[doc_id] = dict(record)
-
-    table._update_table(update)
-    table._next_id = None  # worked out again from the table at the next insert
+def upsert_by_id(table: Table, records: Iterable[Mapping[str, Any]]) -> None:
+    """The same as `table.upsert(record, Query().id == record["id"])` for each record in
+    turn: records whose id is in the table update every document with that id (their keys
+    over the document's), the others are inserted in order, a repeated id updating the
+    first of its kind."""
+    where: dict[Any, list[int]] = {}
+    for document in table:
+        if "id" in document:
+            where.setdefault(document["id"], []).append(document.doc_id)
+    updates: dict[Any, dict[str, Any]] = {}
+    inserts: dict[Any, dict[str, Any]] = {}
+    for record in records:
+        pending = updates if record["id"] in where else inserts
+        pending.setdefault(record["id"], {}).update(record)
+    if updates:
+        doc_ids = [doc_id for key in updates for doc_id in where[key]]
+        table.update(lambda document: document.update(updates[document["id"]]), doc_ids=doc_ids)
+    if inserts:
+        table.insert_multiple(inserts.values())

@@ -1,0 +1,27 @@
+"""The cyclic garbage collector paused while a command builds what lives until it ends."""
+
+import gc
+
+import pytest
+
+from tui import collector
+
+
+def test_paused_stops_the_collector_inside_and_restores_it_after_even_on_an_error():
+    assert gc.isenabled()
+    with collector.paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector.paused():
+        raise RuntimeError("boom")
+    assert gc.isenabled()
+
+
+def test_paused_leaves_a_collector_that_was_off_off():
+    gc.disable()
+    try:
+        with collector.paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
