@@ -18,18 +18,20 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from tui import collector
+
 SWITCH_S = 0.001
 
 
 @contextmanager
 def sharing_the_interpreter() -> Iterator[None]:
-    collecting, switch = gc.isenabled(), sys.getswitchinterval()
-    gc.disable()
+    switch = sys.getswitchinterval()
     sys.setswitchinterval(min(switch, SWITCH_S))
     try:
-        yield
+        with collector.paused():
+            try:
+                yield
+            finally:
+                gc.freeze()  # else the next pass walks all that was made meanwhile
     finally:
         sys.setswitchinterval(switch)
-        gc.freeze()  # else the next pass walks all that was made meanwhile
-        if collecting:
-            gc.enable()
