@@ -3,6 +3,7 @@ the record book fed with the whole history: they must always agree, whatever ord
 arrive in and whatever is edited or deleted later. So must every review built from them."""
 
 import random
+from dataclasses import replace
 from datetime import timedelta
 
 from tui.application.review import review_of
@@ -201,4 +202,62 @@ def test_sessions_filed_one_at_a_time_after_the_others_count_what_the_whole_hist
         assert sum(s.pr_count for s in store.summaries()) > 10
     with Store(data_dir, now=clock) as store:  # a new store counts from the files: the same
         store.add_finished([sessions[29]])
+        assert_agree(store)
+
+
+def finish_here(store: Store, session: Session) -> None:
+    """`session` logged and finished on this device (its derived files written behind)."""
+    store.save_session(replace(session, ended_at=None))
+    assert session.ended_at is not None
+    store.finish_session(session.ended_at)
+
+
+def test_a_pull_filed_for_later_and_sessions_finished_meanwhile_agree_once_caught_up(
+    data_dir, clock, monkeypatch
+):
+    """A pull files its sessions `later` (their lift files and PRs at its catch-up, each file
+    planned outside the store's lock) while sessions are finished here with their derived
+    files written behind, two of them while the catch-up plans a file: once caught up every
+    lift file holds every session, and the stored PRs and reviews agree with the whole
+    history, before and after a restart."""
+    rng = random.Random(5)
+    sessions = [random_session(rng, day) for day in range(30)]
+    with Store(data_dir, now=clock) as store:
+        store.add_finished(sessions[:8])
+        store.read_ahead(["barbell_back_squat", "barbell_bench_press"])  # books kept
+        pulled = sessions[8:20] + sessions[25:]
+        store.add_finished(pulled[::2], from_sync=True, later=True)
+        finish_here(store, sessions[20])  # between two pages, written behind
+        store.add_finished(pulled[1::2], from_sync=True, later=True)
+        assert (data_dir / "index.stale").exists()
+
+        index, plan_due, planned = store._index, store._index.plan_due, set()
+        meanwhile = iter([sessions[21], sessions[22]])
+
+        def plan_then_change(key, due):
+            plan = plan_due(key, due)
+            if key not in planned:  # the first plan of a file, outside the lock
+                planned.add(key)
+                session = next(meanwhile, None)
+                if session is not None:
+                    finish_here(store, session)
+                else:
+                    store.write_behind()  # the last finish's files written meanwhile
+            return plan
+
+        monkeypatch.setattr(index, "plan_due", plan_then_change)
+        store.catch_up()
+        monkeypatch.undo()
+        assert planned and next(meanwhile, None) is None
+        filed = [s for s in sessions if s not in sessions[23:25]]
+        for key in {e.key for s in filed for e in s.exercises}:
+            with_key = {s.id for s in filed if key in {e.key for e in s.exercises}}
+            assert {r["session_id"] for r in store.lift_rows(key)} == with_key
+        assert_agree(store)
+        store.write_behind()
+        assert not (data_dir / "index.stale").exists()
+        before = stored_prs(store)
+    with Store(data_dir, now=clock) as store:
+        assert stored_prs(store) == before
+        assert store.session_count == len(filed)
         assert_agree(store)

@@ -19,6 +19,7 @@ import pytest
 import stamina
 
 from tui.store.repository import Store
+from tui.sync import arrivals
 from tui.sync.config import SyncConfig
 from tui.sync.documents import doc_id, session_doc, session_from_doc
 from tui.sync.retry import Deadline, ServerBusy, retry_after_seconds, retry_decision
@@ -298,25 +299,26 @@ def test_the_command_line_says_offline_without_showing_the_password(tmp_path, da
         assert PASSWORD not in shown and "lifter:" not in shown
 
 
-async def test_a_pulled_page_is_written_while_the_event_loop_goes_on(store, couch):
-    """The app's keys run on the event loop: a slow page write (fsync of a year file) must
-    not hold it, and a set saved meanwhile is kept beside what the pull brings."""
+async def test_a_pulled_page_is_decoded_while_the_event_loop_goes_on(store, couch, monkeypatch):
+    """The app's keys run on the event loop: a slow page (decoding ten years of sets) must
+    not hold it, nor the store's lock, and a set saved meanwhile is kept beside what the pull
+    brings."""
     couch.put(session_doc(make_session("From the other device"), None))
-    writing, go_on = threading.Event(), threading.Event()
+    decoding, go_on = threading.Event(), threading.Event()
     held_up = []
-    file_page = store.add_finished
+    decode = arrivals.session_from_doc
 
-    def slow_page(sessions, **options):
-        writing.set()
+    def slow_decode(document):
+        decoding.set()
         held_up.append(not go_on.wait(timeout=5))  # True: the loop never got to let it go
-        return file_page(sessions, **options)
+        return decode(document)
 
-    store.add_finished = slow_page
+    monkeypatch.setattr(arrivals, "session_from_doc", slow_decode)
     running = asyncio.create_task(sync(store, couch).run())
-    while not writing.is_set():
-        await asyncio.sleep(0)  # the loop turns while the page is being written
+    while not decoding.is_set():
+        await asyncio.sleep(0)  # the loop turns while the page is being decoded
     here = make_session("Logged meanwhile")
-    store.save_session(here)  # a set saved on the loop, while the pull's write waits
+    store.save_session(here)  # a set saved on the loop, while the pull decodes
     go_on.set()
     report = await running
     assert held_up == [False]

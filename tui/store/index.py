@@ -21,18 +21,20 @@ them during the session, so that finishing in year ten costs what it costs in mo
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from tui.core.model import Session
-from tui.core.records import Bests, RecordBook, records_along
+from tui.core.records import Bests, RecordBook
 from tui.core.stats import exercises_of
-from tui.core.summary import PRS, last_time, lift_rows, row_marks, session_summary, started
+from tui.core.summary import PRS, last_time, lift_rows, session_summary, started
 from tui.store.datafile import DataFile
 from tui.store.lift_files import LiftFiles, Row, row_order
+from tui.store.lift_plan import Found, KeyPlan, plan_key, records_before_last, records_of
+from tui.store.prepared import Prepared, prepared_for
 from tui.store.storage import UnreadableFile, write_durably
 
 log = logging.getLogger(__name__)
@@ -41,6 +43,7 @@ VERSION = 3  # of what the index holds; another version is rebuilt from history
 INDEX_TABLE = "index"
 SUMMARIES_TABLE = "summaries"
 PARTS = ("about", "exercises", "deleted", "lifts")
+NOTHING_PREPARED: Mapping[str, Prepared] = {}
 
 Part = dict[str, Any]
 # (tombstone records, finished sessions oldest first), read from history for a rebuild
@@ -79,7 +82,13 @@ class Index:
         # per exercise: the session of its last row, and the bests before it (a review of the
         # newest session, the one just finished, needs no more)
         self._before_last: dict[str, tuple[str, Bests | None]] = {}
-        self.changes = 0  # goes up with every change of what the index holds
+        # Added with `later`: in history and the summaries, not yet in their lift files (nor
+        # their PRs counted); `keys_due` are the exercises whose files wait for them.
+        self.due: dict[str, Prepared] = {}
+        self.keys_due: set[str] = set()
+        # goes up with every change of what the index holds (with `lifts.writes`: so work
+        # done outside the lock can be checked)
+        self.changes = 0
         self._behind = False  # within history_ahead(write_behind=True)
         self._unsaved = False  # index.json and summaries.json behind what is in memory
         self._open()
@@ -168,8 +177,7 @@ class Index:
             yield
         finally:
             self._behind = False
-        if self.lifts.held is None and not self.behind:  # else rebuilt at the next start
-            self._stale.unlink(missing_ok=True)
+        self._unmark_stale()
 
     @property
     def behind(self) -> bool:
@@ -184,7 +192,13 @@ class Index:
         self.lifts.write_unwritten()
         if self._unsaved:
             self._save_now()
-        if self.lifts.held is None:
+        self._unmark_stale()
+
+    def _unmark_stale(self) -> None:
+        """Drop the stale mark once the files on disk hold everything: not while a rebuild is
+        only in memory, derived files wait to be written behind, or sessions filed `later`
+        wait for their lift files (else all of that is rebuilt at the next start)."""
+        if self.lifts.held is None and not self.behind and not self.due:
             self._stale.unlink(missing_ok=True)
 
     def mark_stale(self) -> None:
@@ -192,17 +206,79 @@ class Index:
         if not self.read_only:
             write_durably(self._stale, b"")
 
-    def add(self, sessions: list[Session], keys_before: set[str]) -> None:
-        """File new or changed sessions; `keys_before`: the exercises they had before."""
+    def add(
+        self,
+        sessions: list[Session],
+        keys_before: set[str],
+        *,
+        later: bool = False,
+        prepared: Mapping[str, Prepared] = NOTHING_PREPARED,
+    ) -> None:
+        """File new or changed sessions; `keys_before`: the exercises they had before.
+
+        `later`: only their summaries and last times now; their lift files, PRs and the
+        saved index wait for `plan_due`/`file_due` and `save_due` (history stays marked
+        ahead). `prepared`: what was worked out for some of them beforehand."""
+        self.changes += 1
         summaries, exercises = self.summaries, self._parts["exercises"]
         keys = set(keys_before)
+        ready: dict[str, Prepared] = {}  # by id, of the sessions worked out beforehand
         for session in sessions:
             self._parts["deleted"].pop(session.id, None)
-            summaries[session.id] = session_summary(session).to_record()
-            keys.update(e.key for e in exercises_of(session))
-        _note_last_times(exercises, sessions)
+            work = prepared_for(session, prepared)
+            if work is None and later:
+                work = Prepared.of(session)  # its lift rows are needed when it is due
+            if work is None:
+                summaries[session.id] = session_summary(session).to_record()
+                keys.update(e.key for e in exercises_of(session))
+            else:
+                summaries[session.id] = dict(work.summary)
+                keys |= work.keys
+                ready[session.id] = work
+        _note_last_times(exercises, sessions, ready)
+        if later:
+            self.due.update(ready)
+            self.keys_due |= keys
+            return
+        for session in sessions:
+            self.due.pop(session.id, None)  # filed now, as it is now
         if self._refile_lifts(keys, {s.id for s in sessions}, sessions):
             self.save()
+
+    @property
+    def moment(self) -> tuple[int, int]:
+        """Changes whenever what the index or a lift file holds does (a file written behind
+        included): work done outside the lock still holds while this has not changed."""
+        return self.changes, self.lifts.writes
+
+    def plan_due(self, key: str, due: dict[str, Prepared]) -> KeyPlan:
+        """The lift file of one exercise of `keys_due` with the rows of the sessions `due`
+        (a copy of `self.due`), and its PRs: no change made, so it may run outside the lock
+        (`moment` tells whether it still holds). UnreadableFile from its file."""
+        return plan_key(key, self.lifts.read(key), due)
+
+    def file_due(self, plan: KeyPlan) -> None:
+        """Write a planned lift file, count its PRs into the summaries and keep its record
+        book (so a finish after it counts only its own rows)."""
+        self.changes += 1
+        key, rows = plan.key, plan.rows
+        self.lifts.write(key, rows)
+        _file_records(self.summaries, self._parts["lifts"], key, rows, rows, plan.found)
+        self._books.pop(key, None)
+        self._before_last.pop(key, None)
+        if rows:
+            self._books[key] = (len(rows), rows[-1]["session_id"], plan.book)
+            self._before_last[key] = (rows[-1]["session_id"], plan.before_last)
+
+    def save_due(self, filed: dict[str, Prepared]) -> None:
+        """After every exercise of `keys_due` was filed for `filed`: save the index."""
+        self.changes += 1
+        for session_id, work in filed.items():
+            if self.due.get(session_id) is work:
+                del self.due[session_id]
+        self.keys_due = {key for work in self.due.values() for key in work.keys}
+        self.save()
+        self._unmark_stale()
 
     def remove(
         self,
@@ -221,6 +297,8 @@ class Index:
             del exercises[key]
         if gone:
             exercises.update(refill(gone))
+        self.changes += 1
+        self.due.pop(session_id, None)
         if self._refile_lifts(keys_before, {session_id}, []):
             self.save()
 
@@ -266,10 +344,8 @@ class Index:
         file what they set; then the book is kept for `rows`."""
         self._books.pop(key, None)
         self._before_last.pop(key, None)
-        _file_records(self.summaries, self._parts["lifts"], key, rows, fed[:-1], book)
-        bests = book.bests(key)
-        before_last = None if bests is None else bests.copy()
-        _file_records(self.summaries, self._parts["lifts"], key, rows, fed[-1:], book)
+        found, before_last = records_before_last(key, fed, book)
+        _file_records(self.summaries, self._parts["lifts"], key, rows, fed, found)
         if rows:
             self._books[key] = (len(rows), rows[-1]["session_id"], book)
         if fed and rows and fed[-1] is rows[-1]:
@@ -293,7 +369,7 @@ class Index:
                 continue
             if rows and self._book_for(key, rows) is None:
                 book = RecordBook()
-                records_along(key, ((r["session_id"], r["name"], row_marks(r)) for r in rows), book)
+                records_of(key, rows, book)
                 self._books[key] = (len(rows), rows[-1]["session_id"], book)
 
     def save(self) -> None:
@@ -333,13 +409,15 @@ class Index:
         self._before_last.clear()
         for key, key_rows in rows.items():
             key_rows.sort(key=row_order)
-            _file_records(summaries, parts["lifts"], key, key_rows, key_rows, RecordBook())
+            found = records_of(key, key_rows)
+            _file_records(summaries, parts["lifts"], key, key_rows, key_rows, found)
         parts["about"] = {
             "v": VERSION,
             "count": len(summaries),
             "newest": max(summaries.values(), key=started, default=None),
         }
         self._parts, self._summaries = parts, summaries
+        self.due, self.keys_due = {}, set()  # all of history is in what was just worked out
         if not summaries and not tombstones and not self._file.exists():
             return  # nothing to keep: a new data folder stays empty until something is saved
         if self.read_only:
@@ -358,10 +436,12 @@ class Index:
         self._stale.unlink(missing_ok=True)
 
 
-def _note_last_times(exercises: Part, sessions: list[Session]) -> None:
+def _note_last_times(
+    exercises: Part, sessions: list[Session], ready: Mapping[str, Prepared] = NOTHING_PREPARED
+) -> None:
     """Each exercise's last time from `sessions` in turn, where none later is known (on the
     same start, the one given later wins). Only the sessions that end up last for an
-    exercise are turned into records."""
+    exercise are turned into records (taken from `ready` when worked out beforehand)."""
     latest: dict[str, Session] = {}
     for session in sessions:
         for exercise in session.exercises:
@@ -373,7 +453,8 @@ def _note_last_times(exercises: Part, sessions: list[Session]) -> None:
         known = exercises.get(key)
         if known is None or datetime.fromisoformat(known["started_at"]) <= session.started_at:
             if session.id not in records:
-                records[session.id] = last_time(session)
+                work = prepared_for(session, ready)
+                records[session.id] = last_time(session) if work is None else work.last_times
             exercises[key] = records[session.id][key]
 
 
@@ -383,11 +464,11 @@ def _file_records(
     key: str,
     rows: list[Row],
     fed: list[Row],
-    book: RecordBook,
+    found: Found,
 ) -> None:
-    """Count the PRs of exercise `key` in the rows `fed` to `book` (rows oldest first) into
-    the summaries, and put its name and session count into the list of exercises done."""
-    found = records_along(key, ((r["session_id"], r["name"], row_marks(r)) for r in fed), book)
+    """Put the PRs `found` along the rows `fed` (the last of `rows`, or all of them; oldest
+    first) of exercise `key` into the summaries, and its name and session count into the
+    list of exercises done."""
     for row in fed:
         summary = summaries.get(row["session_id"])
         if summary is None:

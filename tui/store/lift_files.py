@@ -57,6 +57,7 @@ class LiftFiles:
         self.held: dict[str, list[Row]] | None = None
         self._read: dict[str, list[Row]] = {}  # rows kept for a write to come, or not yet written
         self._unwritten: dict[str, list[Row]] = {}  # rows written in memory only, for now
+        self.writes = 0  # goes up at every write (a read outside the store's lock is checked)
         if not read_only:
             make_private_folder(folder)
             sweep_temp_files(folder)
@@ -75,8 +76,9 @@ class LiftFiles:
         they are not kept (ten years of one exercise are megabytes)."""
         if self.held is not None:
             return list(self.held.get(key, []))
-        if key in self._read:
-            return list(self._read[key])
+        kept = self._read.get(key)  # one look: a read may run outside the store's lock
+        if kept is not None:
+            return list(kept)
         path = self.path(key)
         data = read_json_file(path)  # a TinyDB-shaped check first: tables of records
         if data is None:
@@ -95,19 +97,22 @@ class LiftFiles:
     def write(self, key: str, rows: list[Row], *, later: bool = False) -> None:
         """Replace the rows of `key` (oldest first) durably (no file when there are none);
         `later`: in memory now, on disk at `write_unwritten`."""
+        self.writes += 1
         if self.held is not None:
             self.held[key] = list(rows)
+        # read from memory, and left to write, until the file holds them: a failed write is
+        # tried again by `write_unwritten` (the stale mark stays until then)
+        self._read[key] = self._unwritten[key] = list(rows)
         if later:
-            self._read[key] = self._unwritten[key] = list(rows)
             return
-        self._unwritten.pop(key, None)
-        self._read.pop(key, None)  # until the file is written, what it holds is not known
         if not rows:
             self.path(key).unlink(missing_ok=True)
-            return
-        record = {KIND: {"1": {"key": key, "rows": rows}}}
-        payload = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
-        write_durably(self.path(key), payload)
+        else:
+            record = {KIND: {"1": {"key": key, "rows": rows}}}
+            payload = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
+            write_durably(self.path(key), payload)
+        del self._unwritten[key]
+        del self._read[key]  # not kept once on disk (ten years of one exercise are megabytes)
 
     @property
     def unwritten(self) -> bool:
@@ -132,6 +137,7 @@ class LiftFiles:
 
     def clear(self) -> None:
         """Remove every file, before a rebuild writes them again."""
+        self.writes += 1
         self._read.clear()
         self._unwritten.clear()
         for path in self.folder.glob("*.json"):

@@ -29,7 +29,7 @@ import errno
 import functools
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
@@ -49,9 +49,11 @@ from tui.core.summary import (
     row_marks,
     started,
 )
+from tui.store.catch_up import catch_up
 from tui.store.datafile import DataFile
-from tui.store.index import Index
+from tui.store.index import NOTHING_PREPARED, Index
 from tui.store.lift_files import Row, row_order
+from tui.store.prepared import Prepared, prepared_for
 from tui.store.storage import (
     FILE_MODE,
     UnreadableFile,
@@ -85,6 +87,11 @@ class NoSessionInProgress(Exception):
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def _record(session: Session, prepared: Mapping[str, Prepared]) -> dict[str, Any]:
+    ready = prepared_for(session, prepared)
+    return session.to_dict() if ready is None else ready.record
 
 
 def is_tombstone(record: dict[str, Any]) -> bool:
@@ -303,15 +310,31 @@ class Store:
         return self._years[year]
 
     @one_at_a_time
-    def add_finished(self, sessions: Iterable[Session], *, from_sync: bool = False) -> int:
+    def add_finished(
+        self,
+        sessions: Iterable[Session],
+        *,
+        from_sync: bool = False,
+        later: bool = False,
+        prepared: Mapping[str, Prepared] = NOTHING_PREPARED,
+    ) -> int:
         """Save finished sessions into history (replacing any with the same id); one write per year.
 
         Unless they came from a sync, they go into the outbox for the next sync to carry.
+        `later`: their lift files, PRs and the saved index wait for `catch_up` (a pull files
+        page after page and works those out once, at its end). `prepared`: what was worked out
+        beforehand, outside the lock, for some of them (see tui.store.prepared).
         """
-        return self._add_finished(sessions, from_sync=from_sync)
+        return self._add_finished(sessions, from_sync=from_sync, later=later, prepared=prepared)
 
     def _add_finished(
-        self, sessions: Iterable[Session], *, from_sync: bool = False, write_behind: bool = False
+        self,
+        sessions: Iterable[Session],
+        *,
+        from_sync: bool = False,
+        write_behind: bool = False,
+        later: bool = False,
+        prepared: Mapping[str, Prepared] = NOTHING_PREPARED,
     ) -> int:
         self._writable()
         by_year: dict[int, list[Session]] = {}
@@ -329,15 +352,20 @@ class Store:
         with self._index.history_ahead(write_behind=write_behind):
             for year, batch in sorted(by_year.items()):
                 year_file = self._year_file(year)
-                table = year_file.table(SESSIONS_TABLE)
                 with year_file.batch():
-                    upsert_by_id(table, [session.to_dict() for session in batch])
+                    records = [_record(s, prepared) for s in batch]
+                    upsert_by_id(year_file.table(SESSIONS_TABLE), records)
             for year, ids in sorted(moved.items()):  # after: a stop in between loses nothing
                 year_file = self._year_file(year)
                 with year_file.batch():
                     year_file.table(SESSIONS_TABLE).remove(Query().id.one_of(ids))
-            self._index.add(saved, keys)
+            self._index.add(saved, keys, later=later, prepared=prepared)
         return len(saved)
+
+    def catch_up(self) -> None:
+        """Work out the lift files, PRs and index of the sessions added with `later`: one
+        exercise per hold of the store's lock, so a set saved meanwhile waits for one file."""
+        catch_up(self.guard, self._index)
 
     def _moved_years(self, sessions: list[Session]) -> dict[int, list[str]]:
         """Year -> ids of sessions filed under it that now start in another year (an edit of

@@ -1,35 +1,58 @@
-"""Pull: read `_changes` page by page, apply each page, then save the checkpoint.
+"""Pull: read `_changes` page by page and file what arrived, then save the checkpoint.
 
 A session changed here and there is merged (and marked to go back up); a deletion wins
 over an edit; documents that are not readable OneMore sessions are skipped and logged.
-Applying a page (fsync of history, index and lift files) runs in a thread, so the app's
-keys and rest clock never wait on a pull; the store's lock keeps it apart from a set saved
-meanwhile.
+The next page is asked for while this one is decoded; decoding and filing run in a thread
+(see tui/sync/arrivals.py), so the app's keys and rest clock never wait on a pull, and the
+store's lock is taken a year file or a lift file at a time, so a set saved meanwhile waits
+for one file, not for the pull. The lift files, PRs and index of what arrived are worked
+out once, at the end (`Store.catch_up`), even when the pull is cut off.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+from typing import Any
 
-from tui.core.merge import merge_sessions
-from tui.core.model import Session
+from tui.sync.arrivals import Arrivals
 from tui.sync.context import RunContext
-from tui.sync.couch import Change, ChangesPage
-from tui.sync.documents import NotASession, deleted_at_of, session_from_doc, session_id_of
+from tui.sync.couch import ChangesPage
 
 log = logging.getLogger(__name__)
 
 
 async def pull(ctx: RunContext) -> None:
-    while True:
-        since = ctx.state.checkpoint
-        page = await ctx.couch.changes(since, ctx.page_size)
-        await asyncio.to_thread(_apply_page, ctx, page)  # the disk work: off the event loop
-        ctx.state.checkpoint = page.last_seq
-        await asyncio.to_thread(ctx.state.save)
-        if _last_page(ctx, page, since):
-            return
+    arrivals = Arrivals()
+    try:
+        await _read_pages(ctx, arrivals)
+    except BaseException:  # cut off: keep what arrived and was checked, then go on failing
+        await asyncio.to_thread(_keep, ctx, arrivals, quietly=True)
+        raise
+    await asyncio.to_thread(_keep, ctx, arrivals, quietly=False)
+
+
+async def _read_pages(ctx: RunContext, arrivals: Arrivals) -> None:
+    since = ctx.state.checkpoint
+    asking: asyncio.Future[ChangesPage] | None = _ask(ctx, since)
+    try:
+        while asking is not None:
+            page = await asking
+            asking = None if _last_page(ctx, page, since) else _ask(ctx, page.last_seq)
+            await asyncio.to_thread(arrivals.take, ctx, page)  # off the event loop
+            since = page.last_seq
+            if asking is None or arrivals.due():
+                await asyncio.to_thread(arrivals.file, ctx)
+    finally:
+        if asking is not None:
+            asking.cancel()
+            with contextlib.suppress(BaseException):
+                await asking
+
+
+def _ask(ctx: RunContext, since: Any) -> asyncio.Future[ChangesPage]:
+    return asyncio.ensure_future(ctx.couch.changes(since, ctx.page_size))
 
 
 def _last_page(ctx: RunContext, page: ChangesPage, since: object) -> bool:
@@ -40,49 +63,15 @@ def _last_page(ctx: RunContext, page: ChangesPage, since: object) -> bool:
     return len(page.changes) < ctx.page_size
 
 
-def _apply_page(ctx: RunContext, page: ChangesPage) -> None:
-    arrived: list[Session] = []  # saved together: one history write per page, not per session
-    for change in page.changes:
-        session_id = session_id_of(change.id)
-        if session_id is None:
-            _skip(ctx, change, "not a OneMore session")
-        elif ctx.state.rev(session_id) == change.rev:
-            continue  # this device's own push coming back, or already applied
-        elif change.deleted:
-            ctx.state.remember(session_id, change.rev)
-            ctx.apply_server_deletion(session_id, deleted_at_of(change.doc, ctx.now()))
-        else:
-            _take_session(ctx, session_id, change, arrived)
-    if arrived:
-        ctx.store.add_finished(arrived, from_sync=True)
-
-
-def _skip(ctx: RunContext, change: Change, why: str) -> None:
-    ctx.report.skipped += 1
-    log.info("skipped server document %s: %s", change.id, why)
-
-
-def _take_session(ctx: RunContext, session_id: str, change: Change, arrived: list[Session]) -> None:
+def _keep(ctx: RunContext, arrivals: Arrivals, *, quietly: bool) -> None:
+    """File what is waiting, then work out the lift files and index of everything filed."""
     try:
-        server = session_from_doc(change.doc)
-    except NotASession as problem:
-        _skip(ctx, change, str(problem))
-        return
-    ctx.state.remember(session_id, change.rev)
-    if ctx.store.tombstone(session_id) is not None:
-        ctx.send_again.add(session_id)  # deleted here: deletion wins, so tell the server again
-        return
-    local = ctx.store.session(session_id)
-    counter = ctx.store.pending_changes().get(session_id)
-    # Merge only over an unsynced change here; else the server's copy is the newer one.
-    merged = server if local is None or counter is None else merge_sessions(local, server)
-    if merged != local:
-        arrived.append(merged)
-        ctx.report.pulled += 1
-    if merged == server:
-        if counter is not None:
-            ctx.store.mark_synced({session_id: counter})  # the server already has our change
-        return
-    if merged != local:
-        ctx.report.merged += 1
-    ctx.send_again.add(session_id)
+        try:
+            if arrivals.waiting or arrivals.taken:
+                arrivals.file(ctx)
+        finally:
+            ctx.store.catch_up()
+    except Exception as problem:
+        if not quietly:
+            raise
+        log.warning("what the pull received could not all be kept: %s", problem)

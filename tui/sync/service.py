@@ -22,6 +22,7 @@ from tui.sync.config import SyncConfig
 from tui.sync.context import RunContext
 from tui.sync.couch import CouchClient
 from tui.sync.errors import ServerUnreachable, SyncProblem
+from tui.sync.interpreter import sharing_the_interpreter
 from tui.sync.pull import pull
 from tui.sync.push import push
 from tui.sync.report import SyncReport
@@ -99,7 +100,8 @@ class SyncService:
             # The deadline bounds every request; this bounds the run as a whole, store work
             # between requests included, so no server can hold a sync past it.
             async with asyncio.timeout(self.deadline_s + RUN_GRACE_S):
-                await self._carry(report)
+                with sharing_the_interpreter():
+                    await self._carry(report)
         except TimeoutError:
             late = f"the sync did not finish in {self.deadline_s:g} s"
             trouble = self._couch.last_trouble() if self._couch is not None else None
