@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,6 +31,6 @@ def sharing_the_interpreter() -> Iterator[None]:
             try:
                 yield
             finally:
-                gc.freeze()  # else the next pass walks all that was made meanwhile
+                collector.freeze()  # else the next pass walks all that was made meanwhile
     finally:
         sys.setswitchinterval(switch)
